@@ -1,0 +1,45 @@
+// The command table and the one entry point main() calls.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inovasi/util/finding.h"
+
+namespace inovasi::cli {
+
+// Options every command sees (given before or after the command name).
+struct Globals {
+  std::string dir;  // -C DIR
+};
+
+// Runs a parsed command; returns the exit status or throws inovasi::Error.
+using Runner = std::function<int(const Globals&)>;
+
+struct Command {
+  std::string_view name;
+  std::string_view summary;
+  // Adds the command's options to its subcommand and returns its runner.
+  std::function<Runner(CLI::App&)> attach;
+};
+
+Command init_command();
+Command add_unit_command();
+Command add_idea_command();
+Command check_command();
+Command list_command();
+Command show_command();
+Command fmt_command();
+
+// The whole program: parse, dispatch, map every failure to its exit status.
+int run(int argc, char** argv);
+
+// Prints findings to stderr, sorted, in the form editors jump to.
+void print_findings(const Findings& findings);
+
+// Reads a file named on the command line; "-" is standard input.
+std::string read_input(const std::string& path);
+
+}  // namespace inovasi::cli

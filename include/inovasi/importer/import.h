@@ -1,0 +1,50 @@
+// Adding records in batches, all or nothing: every row is decoded and checked
+// against the programme first, and nothing is written unless all pass.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "inovasi/store/codec.h"
+#include "inovasi/store/store.h"
+#include "inovasi/util/finding.h"
+
+namespace inovasi {
+
+// One record's input: cells by column name (CSV columns, or options).
+struct Row {
+  Mark mark;
+  std::map<std::string, CsvCell> cells;
+};
+
+struct RowSource {
+  std::string path;           // the CSV file as the user named it; "" for options
+  bool command_line = false;  // rows came from options, not a file
+  std::vector<Row> rows;
+};
+
+// Reads a CSV file ("-": standard input) whose header names the record's
+// columns. Unknown or repeated columns and malformed CSV become findings.
+RowSource read_csv_rows(const std::string& path, const std::string& text,
+                        const std::vector<std::string>& columns, Findings& findings);
+
+struct ImportOptions {
+  bool dry_run = false;
+  bool update = false;  // replace records whose id exists
+};
+
+enum class ChangeKind { kAdded, kUpdated, kUnchanged };
+
+struct Change {
+  ChangeKind kind;
+  std::string path;     // relative to the programme directory
+  std::string content;  // the canonical record
+};
+
+// Validates every row; when all pass (and not a dry run) writes them under
+// the directory lock. With errors, returns nothing and findings say why.
+template <class R>
+std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
+                                   ImportOptions options, Findings& findings);
+
+}  // namespace inovasi

@@ -1,0 +1,92 @@
+// Enumerated fields: English tokens on output, Indonesian words accepted on input.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inovasi {
+
+template <class E>
+struct EnumToken {
+  E value;
+  std::string_view token;                 // written to records
+  std::vector<std::string_view> aliases;  // also read, e.g. Indonesian words
+};
+
+// Specialised per enumeration: what it is called and its tokens.
+template <class E>
+struct EnumInfo;
+
+// Folds case and drops spaces, hyphens, underscores, dots and slashes, so
+// "Uji Coba", "uji-coba" and "ujicoba" all match.
+std::string enum_key(std::string_view text);
+
+template <class E>
+std::optional<E> parse_enum(std::string_view text) {
+  std::string key = enum_key(text);
+  for (const auto& t : EnumInfo<E>::tokens()) {
+    if (enum_key(t.token) == key) return t.value;
+    for (auto alias : t.aliases)
+      if (enum_key(alias) == key) return t.value;
+  }
+  return std::nullopt;
+}
+
+template <class E>
+std::string_view token(E value) {
+  for (const auto& t : EnumInfo<E>::tokens())
+    if (t.value == value) return t.token;
+  return "?";
+}
+
+template <class E>
+std::vector<std::string> enum_tokens() {
+  std::vector<std::string> out;
+  for (const auto& t : EnumInfo<E>::tokens()) out.emplace_back(t.token);
+  return out;
+}
+
+// "'x' is not a stage (expected initiative, trial, implemented or dropped)"
+std::string describe_bad_token(std::string_view text, std::string_view what,
+                               const std::vector<std::string>& tokens);
+
+template <class E>
+std::string bad_enum_message(std::string_view text) {
+  return describe_bad_token(text, EnumInfo<E>::what, enum_tokens<E>());
+}
+
+enum class UnitKind {
+  kDinas,
+  kBadan,
+  kSecretariat,
+  kInspectorate,
+  kHospital,
+  kDistrict,
+  kVillage,
+  kSection,
+  kOther
+};
+enum class Echelon { kIIa, kIIb, kIIIa, kIIIb, kIVa, kIVb, kVa, kStaff };
+enum class Initiator { kRegent, kCouncil, kUnit, kCivilServant, kPublic };
+enum class Category { kGovernance, kPublicService, kOther };
+enum class IdeaKind { kDigital, kNonDigital };
+enum class Stage { kInitiative, kTrial, kImplemented, kDropped };
+enum class Language { kId, kEn };
+
+#define INOVASI_ENUM_INFO(E, WHAT)                    \
+  template <>                                         \
+  struct EnumInfo<E> {                                \
+    static constexpr std::string_view what = WHAT;    \
+    static const std::vector<EnumToken<E>>& tokens(); \
+  };
+INOVASI_ENUM_INFO(UnitKind, "unit kind")
+INOVASI_ENUM_INFO(Echelon, "echelon")
+INOVASI_ENUM_INFO(Initiator, "initiator")
+INOVASI_ENUM_INFO(Category, "category")
+INOVASI_ENUM_INFO(IdeaKind, "kind")
+INOVASI_ENUM_INFO(Stage, "stage")
+INOVASI_ENUM_INFO(Language, "language")
+#undef INOVASI_ENUM_INFO
+
+}  // namespace inovasi

@@ -1,0 +1,240 @@
+// The programme's records as plain values. Each record lists its fields once,
+// in canonical key order, through fields(); codecs and validators walk that
+// list, so adding a field is one line here.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "inovasi/model/date.h"
+#include "inovasi/model/enums.h"
+
+namespace inovasi {
+
+// How a field is written and read; flags combine.
+enum FieldFlag : unsigned {
+  kRequired = 1,   // must be present and non-empty
+  kFlow = 2,       // written in flow style: [a, b] or {k: v}
+  kFlowItems = 4,  // a list whose items are written in flow style
+  kText = 8,       // free text: multi-line values become block scalars
+};
+
+struct Person {
+  std::string name;
+  std::string nip;
+  std::string position;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("name", r.name);
+    v("nip", r.nip);
+    v("position", r.position);
+  }
+};
+
+struct Proposer {
+  std::string name;
+  std::string nip;
+  std::string position;
+  std::optional<Echelon> echelon;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("name", r.name);
+    v("nip", r.nip);
+    v("position", r.position);
+    v("echelon", r.echelon);
+  }
+};
+
+struct Unit {
+  static constexpr const char* kType = "unit";
+  static constexpr const char* kFolder = "units";
+  static constexpr const char* kIdFrom = "name";  // a new unit's id is a slug of its name
+  std::string id;
+  std::string name;
+  UnitKind kind = UnitKind::kOther;
+  std::optional<Person> head;
+  std::optional<Date> commitment_signed;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("name", r.name, kRequired);
+    v("kind", r.kind, kRequired);
+    v("head", r.head);
+    v("commitment_signed", r.commitment_signed);
+  }
+};
+
+struct PlanStep {
+  std::string step;
+  std::optional<Date> due;
+  std::optional<Date> done;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("step", r.step, kRequired);
+    v("due", r.due);
+    v("done", r.done);
+  }
+};
+
+struct Idea {
+  static constexpr const char* kType = "idea";
+  static constexpr const char* kFolder = "ideas";
+  static constexpr const char* kIdFrom = "title";
+  std::string id;
+  std::string title;
+  std::string unit;
+  std::optional<Proposer> proposer;
+  std::optional<Initiator> initiator;
+  std::optional<Category> category;
+  std::optional<IdeaKind> kind;
+  Stage stage = Stage::kInitiative;
+  std::string priority;
+  std::string indicator;
+  std::optional<Date> submitted;
+  std::optional<Date> trial_date;
+  std::optional<Date> implemented_date;
+  std::optional<std::int64_t> budget;
+  std::string problem;
+  std::string description;
+  std::string goal;
+  std::string benefit;
+  std::vector<PlanStep> plan;
+  std::vector<std::string> tags;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("title", r.title, kRequired);
+    v("unit", r.unit, kRequired);
+    v("proposer", r.proposer);
+    v("initiator", r.initiator);
+    v("category", r.category);
+    v("kind", r.kind);
+    v("stage", r.stage);
+    v("priority", r.priority);
+    v("indicator", r.indicator);
+    v("submitted", r.submitted);
+    v("trial_date", r.trial_date);
+    v("implemented_date", r.implemented_date);
+    v("budget", r.budget);
+    v("problem", r.problem, kText);
+    v("description", r.description, kText);
+    v("goal", r.goal, kText);
+    v("benefit", r.benefit, kText);
+    v("plan", r.plan);
+    v("tags", r.tags, kFlow);
+  }
+};
+
+// inovasi.yaml: the programme and its settings. Every setting is optional in
+// the file; the accessors below give the defaults of the design.
+struct Reporting {
+  std::optional<std::int64_t> every_months;
+  std::optional<std::int64_t> grace_days;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("every_months", r.every_months);
+    v("grace_days", r.grace_days);
+  }
+};
+
+struct Evaluation {
+  std::optional<std::int64_t> every_months;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("every_months", r.every_months);
+  }
+};
+
+struct BandLabel {
+  std::string id;
+  std::string en;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("en", r.en, kRequired);
+  }
+};
+
+struct Band {
+  double min = 0;
+  BandLabel label;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("min", r.min, kRequired);
+    v("label", r.label, kRequired);
+  }
+};
+
+struct Scale {
+  std::optional<double> cap;
+  std::vector<Band> bands;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("cap", r.cap);
+    v("bands", r.bands, kFlowItems);
+  }
+};
+
+struct Priority {
+  std::string id;
+  std::string title;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("title", r.title, kRequired);
+  }
+};
+
+struct Indicator {
+  std::string id;
+  std::string name;
+  std::string priority;
+  std::string unit;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("name", r.name, kRequired);
+    v("priority", r.priority);
+    v("unit", r.unit);
+  }
+};
+
+struct Programme {
+  static constexpr const char* kType = "programme";
+  std::string name;
+  std::string region;
+  std::string partner;
+  std::optional<Date> mou_date;
+  std::optional<Language> language;
+  std::optional<Reporting> reporting;
+  std::optional<Evaluation> evaluation;
+  std::optional<Scale> scale;
+  std::vector<Priority> priorities;
+  std::vector<Indicator> indicators;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("name", r.name, kRequired);
+    v("region", r.region, kRequired);
+    v("partner", r.partner);
+    v("mou_date", r.mou_date);
+    v("language", r.language);
+    v("reporting", r.reporting);
+    v("evaluation", r.evaluation);
+    v("scale", r.scale);
+    v("priorities", r.priorities, kFlowItems);
+    v("indicators", r.indicators, kFlowItems);
+  }
+
+  // The settings with the design's defaults filled in.
+  Language report_language() const { return language.value_or(Language::kId); }
+  std::int64_t reporting_every_months() const;
+  std::int64_t grace_days() const;
+  std::int64_t evaluation_every_months() const;
+  double score_cap() const;
+  std::vector<Band> bands() const;
+  // inovasi.yaml as `init` writes it: every default spelled out.
+  static Programme with_defaults(std::string name, std::string region, Language language);
+};
+
+}  // namespace inovasi

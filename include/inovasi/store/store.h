@@ -1,0 +1,91 @@
+// The programme directory on disk: finding it, loading every record, and
+// writing records under the directory lock.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "inovasi/model/snapshot.h"
+#include "inovasi/util/finding.h"
+#include "inovasi/util/fs.h"
+
+namespace inovasi {
+
+namespace stdfs = std::filesystem;
+
+constexpr const char* kProgrammeFile = "inovasi.yaml";
+constexpr const char* kLockFile = ".inovasi.lock";
+
+class ProgrammeDir {
+ public:
+  explicit ProgrammeDir(stdfs::path root);
+  // -C DIR, else $INOVASI_DIR, else the nearest ancestor holding inovasi.yaml.
+  // Throws UsageError when there is none.
+  static ProgrammeDir locate(const std::string& explicit_dir);
+
+  const stdfs::path& root() const { return root_; }
+  // Paths as shown to users: relative to the programme directory.
+  template <class R>
+  static std::string record_path(const std::string& id) {
+    return std::string(R::kFolder) + "/" + id + ".yaml";
+  }
+  stdfs::path absolute(const std::string& relative) const { return root_ / relative; }
+  // A path as messages show it: usable from the working directory.
+  std::string shown(const std::string& relative) const { return prefix_ + relative; }
+
+ private:
+  stdfs::path root_;
+  std::string prefix_;
+};
+
+struct LoadOptions {
+  bool canonical_warnings = false;  // warn about files not in canonical form
+};
+
+// Loads every record. Problems with single files become findings (and those
+// records are left out); only I/O failures throw.
+Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions options = {});
+
+// One record file, read and decoded: what check and fmt look at.
+template <class R>
+struct LoadedFile {
+  std::string path;                 // relative to the programme directory
+  std::string text;                 // the bytes on disk
+  std::optional<Stored<R>> stored;  // empty when the file has errors
+};
+
+// The relative paths of a folder's record files, sorted; other entries are
+// reported (symlinks as errors, stray files as warnings).
+std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::string& folder,
+                                           Findings& findings);
+
+template <class R>
+LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Findings& findings);
+
+// The canonical bytes of a record.
+template <class R>
+std::string canonical_text(const R& record);
+
+// Stages record files and writes them all at once under the directory lock.
+// Unchanged files keep their bytes (and modification time).
+class Transaction {
+ public:
+  explicit Transaction(const ProgrammeDir& dir);
+  ~Transaction();
+
+  template <class R>
+  void put(const R& record) {
+    stage(ProgrammeDir::record_path<R>(record.id), canonical_text(record));
+  }
+  void stage(const std::string& relative, std::string content);
+  // Returns the relative paths that changed on disk.
+  std::vector<std::string> commit();
+
+ private:
+  const ProgrammeDir& dir_;
+  std::unique_ptr<fs::Lock> lock_;
+  std::vector<std::pair<std::string, std::string>> staged_;
+};
+
+}  // namespace inovasi

@@ -1,0 +1,63 @@
+// A small YAML tree with positions, read through yaml-cpp's event parser so
+// that duplicate keys, anchors, aliases, tags and extra documents are seen
+// and refused, and written back in the canonical form of our records.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "inovasi/util/finding.h"
+
+namespace inovasi::yaml {
+
+enum class Kind { kNull, kScalar, kSequence, kMap };
+
+// How a scalar is written: verbatim (numbers, dates), as a string that may
+// need quotes, or as free text that may become a block scalar.
+enum class ScalarStyle { kRaw, kString, kText };
+
+struct Node;
+struct Entry;
+
+struct Node {
+  Kind kind = Kind::kNull;
+  Mark mark;
+  std::string value;                         // scalars
+  bool plain = false;                        // read: the scalar was unquoted
+  ScalarStyle style = ScalarStyle::kString;  // write
+  bool flow = false;                         // write: flow style for sequences and maps
+  std::vector<Node> items;                   // sequences
+  std::vector<Entry> entries;                // maps, in document order
+
+  static Node scalar(std::string value, ScalarStyle style = ScalarStyle::kString);
+  static Node sequence(bool flow = false);
+  static Node map(bool flow = false);
+  const Entry* find(std::string_view key) const;
+  std::string_view kind_name() const;  // "text", "a list", "a mapping", "nothing"
+};
+
+struct Entry {
+  std::string key;
+  Mark key_mark;
+  Node value;
+};
+
+// Parses one record file. Everything wrong is added to findings (with path);
+// the returned node is null when the file could not be read as YAML.
+constexpr std::size_t kMaxFileSize = 1 << 20;
+constexpr int kMaxDepth = 32;
+Node parse(std::string_view text, const std::string& path, Findings& findings);
+
+// Writes a map in canonical form: two-space indent, LF, final newline.
+std::string emit(const Node& root);
+
+// True when a plain scalar with this text would be read by some YAML reader
+// (1.1 or 1.2) as something other than this string.
+bool needs_quotes(std::string_view s, bool in_flow);
+
+// True when the text holds a YAML comment (which a rewrite would lose).
+bool has_comments(std::string_view text);
+
+}  // namespace inovasi::yaml

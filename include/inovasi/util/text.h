@@ -1,0 +1,38 @@
+// Small text helpers that know nothing of the programme.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace inovasi::text {
+
+std::string_view trim(std::string_view s);
+std::string lower_ascii(std::string_view s);
+std::vector<std::string> split(std::string_view s, char separator);
+std::string join(const std::vector<std::string>& parts, std::string_view separator);
+bool starts_with_any(std::string_view s, std::string_view characters);
+
+// True when s is well-formed UTF-8 (no overlongs, no surrogates).
+bool is_valid_utf8(std::string_view s);
+// Byte offset of the first invalid UTF-8 sequence, if any.
+std::optional<std::size_t> first_invalid_utf8(std::string_view s);
+// Number of terminal columns s takes, counting each code point as one.
+std::size_t display_width(std::string_view s);
+// Cuts s to at most width columns, ending with "…" when it was cut.
+std::string truncate_to_width(std::string_view s, std::size_t width);
+
+// Levenshtein distance between two ASCII-ish words.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+// The candidate closest to word, when it is close enough to be a likely typo.
+std::optional<std::string> nearest(std::string_view word,
+                                   const std::vector<std::string>& candidates);
+
+// Readable slugs: [a-z0-9]+(-[a-z0-9]+)*, at most 64 characters.
+constexpr std::size_t kMaxSlug = 64;
+bool is_slug(std::string_view s);
+// Derives a slug from free text: letters and digits kept (Latin accents
+// folded), everything else a single hyphen; cut at a word boundary.
+std::string slugify(std::string_view s);
+
+}  // namespace inovasi::text

@@ -1,0 +1,79 @@
+// What add-unit and add-idea share: an option per CSV column, --from for a
+// batch, and one all-or-nothing import behind both.
+#pragma once
+#include <fmt/core.h>
+
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "inovasi/cli/app.h"
+#include "inovasi/importer/import.h"
+#include "inovasi/store/codec.h"
+#include "inovasi/util/error.h"
+
+namespace inovasi::cli {
+
+struct AddOptions {
+  std::map<std::string, std::string> values;  // column -> option value
+  std::string from;
+  bool dry_run = false;
+  bool update = false;
+};
+
+// "proposer_nip" -> "--proposer-nip"
+inline std::string option_name(const std::string& column) {
+  std::string name = "--" + column;
+  for (char& c : name)
+    if (c == '_') c = '-';
+  return name;
+}
+
+// Adds --COLUMN for every column that has help text, plus --from,
+// --dry-run and --update.
+inline void add_column_options(CLI::App& app, AddOptions& o,
+                               const std::vector<std::pair<std::string, std::string>>& help) {
+  for (const auto& [column, text] : help)
+    app.add_option(option_name(column), o.values[column], text);
+  app.add_option("--from", o.from,
+                 "Add many from a CSV file whose header names the columns ('-': stdin)")
+      ->option_text("FILE.csv");
+  app.add_flag("--dry-run", o.dry_run, "Validate and show what would be written; write nothing");
+  app.add_flag("--update", o.update, "Replace records whose id exists (else they are errors)");
+}
+
+template <class R>
+int run_add(const Globals& g, const AddOptions& o) {
+  ProgrammeDir dir = ProgrammeDir::locate(g.dir);
+  Findings findings;
+  RowSource source;
+  if (!o.from.empty()) {
+    for (const auto& [column, value] : o.values)
+      if (!value.empty())
+        throw UsageError(fmt::format("{} cannot be combined with --from; put it in the CSV file",
+                                     option_name(column)));
+    source = read_csv_rows(o.from, read_input(o.from), csv_columns<R>(), findings);
+  } else {
+    source.command_line = true;
+    Row row;
+    for (const auto& [column, value] : o.values)
+      if (!value.empty()) row.cells[column] = CsvCell{value, {}};
+    source.rows.push_back(std::move(row));
+  }
+  std::vector<Change> changes;
+  if (!findings.has_errors())
+    changes = import_records<R>(dir, source, {o.dry_run, o.update}, findings);
+  print_findings(findings);
+  if (findings.has_errors()) throw InvalidInput();
+
+  static const char* kVerbs[][2] = {
+      {"added", "would add"}, {"updated", "would update"}, {"unchanged", "unchanged"}};
+  for (const auto& change : changes) {
+    std::cout << kVerbs[static_cast<int>(change.kind)][o.dry_run] << " " << dir.shown(change.path)
+              << "\n";
+    if (o.dry_run && source.command_line) std::cout << change.content;
+  }
+  return kOk;
+}
+
+}  // namespace inovasi::cli

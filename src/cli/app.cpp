@@ -1,0 +1,135 @@
+#include "inovasi/cli/app.h"
+
+#include <fmt/core.h>
+
+#include <iostream>
+#include <iterator>
+
+#include "inovasi/util/error.h"
+#include "inovasi/util/fs.h"
+#include "inovasi/util/text.h"
+
+namespace inovasi::cli {
+
+static const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      init_command(), add_unit_command(), add_idea_command(), check_command(),
+      list_command(), show_command(),     fmt_command(),
+  };
+  return table;
+}
+
+void print_findings(const Findings& findings) {
+  Findings sorted = findings;
+  sorted.sort();
+  for (const auto& f : sorted.items()) {
+    if (f.path.empty()) std::cerr << "inovasi: ";
+    std::cerr << format(f) << "\n";
+  }
+}
+
+std::string read_input(const std::string& path) {
+  if (path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), {});
+  return fs::read_file(path);
+}
+
+// CLI11 reports an unknown command as "A subcommand is required"; find the
+// first word that is not an option and name it instead.
+static void refuse_unknown_command(int argc, char** argv) {
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.emplace_back(c.name);
+  names.emplace_back("help");
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "-C") {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-")) continue;
+    if (std::find(names.begin(), names.end(), arg) != names.end()) return;
+    std::string message = fmt::format("'{}' is not an inovasi command", arg);
+    if (auto near = text::nearest(arg, names))
+      message += fmt::format("; did you mean '{}'?", *near);
+    throw UsageError(message + "\nRun 'inovasi --help' for the list of commands.");
+  }
+}
+
+static const char* kDescription =
+    "inovasi keeps the records of a regional innovation programme (ideas, units,\n"
+    "performance contracts, quarterly reports) as a git-friendly directory of YAML\n"
+    "files, checks them, and writes the summaries the programme office hands on.";
+
+static const char* kFooter =
+    "Examples:\n"
+    "  inovasi init tuban --name 'Inovasi Daerah Kabupaten Tuban 2018' --region 'Kabupaten Tuban'\n"
+    "  inovasi -C tuban add-idea --title 'Antrean online' --unit rsud-koesma --stage 'uji coba'\n"
+    "  inovasi check\n"
+    "\n"
+    "Exit status: 0 success, 1 invalid records or input, 2 usage error, 3 I/O or lock failure.\n"
+    "The programme directory is -C DIR, else $INOVASI_DIR, else the nearest parent\n"
+    "holding inovasi.yaml.";
+
+static int dispatch(int argc, char** argv) {
+  CLI::App app(kDescription, "inovasi");
+  app.set_version_flag("--version", std::string("inovasi ") + INOVASI_VERSION);
+  app.footer(kFooter);
+  app.require_subcommand(1);
+  Globals globals;
+  app.add_option("-C", globals.dir,
+                 "Use the programme in DIR (default: $INOVASI_DIR, else the nearest parent with "
+                 "inovasi.yaml)")
+      ->option_text("DIR");
+
+  std::vector<std::pair<CLI::App*, Runner>> runners;
+  for (const auto& command : commands()) {
+    CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+    sub->fallthrough();
+    runners.emplace_back(sub, command.attach(*sub));
+  }
+  CLI::App* help = app.add_subcommand("help", "Show help for inovasi or for one command");
+  std::string topic;
+  help->add_option("command", topic, "The command to explain");
+
+  try {
+    refuse_unknown_command(argc, argv);
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e);
+      return kOk;
+    }
+    std::string where;
+    for (const auto& [sub, runner] : runners)
+      if (sub->parsed()) where = fmt::format(" {}", sub->get_name());
+    throw UsageError(fmt::format("{}\nRun 'inovasi{} --help' for usage.", e.what(), where));
+  }
+  if (help->parsed()) {
+    if (topic.empty()) {
+      std::cout << app.help();
+      return kOk;
+    }
+    for (const auto& [sub, runner] : runners)
+      if (sub->get_name() == topic) {
+        std::cout << sub->help();
+        return kOk;
+      }
+    refuse_unknown_command(2, std::array<char*, 2>{argv[0], topic.data()}.data());
+  }
+  for (const auto& [sub, runner] : runners)
+    if (sub->parsed()) return runner(globals);
+  return kUsage;
+}
+
+int run(int argc, char** argv) {
+  try {
+    return dispatch(argc, argv);
+  } catch (const Error& e) {
+    if (*e.what()) std::cerr << "inovasi: error: " << e.what() << "\n";
+    return e.status();
+  } catch (const std::exception& e) {
+    std::cerr << "inovasi: error: " << e.what() << "\n";
+    return kIoFailure;
+  }
+}
+
+}  // namespace inovasi::cli

@@ -1,0 +1,17 @@
+#include "inovasi/model/snapshot.h"
+
+namespace inovasi {
+
+template <class R>
+static void sort_by_id(std::vector<Stored<R>>& list) {
+  std::stable_sort(list.begin(), list.end(), [](const Stored<R>& a, const Stored<R>& b) {
+    return a.record.id < b.record.id;
+  });
+}
+
+void Records::sort() {
+  sort_by_id(units);
+  sort_by_id(ideas);
+}
+
+}  // namespace inovasi

@@ -1,0 +1,178 @@
+#include "inovasi/store/store.h"
+
+#include <fmt/core.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "inovasi/store/codec.h"
+#include "inovasi/util/error.h"
+#include "inovasi/util/text.h"
+
+namespace inovasi {
+
+ProgrammeDir::ProgrammeDir(stdfs::path root) : root_(std::move(root)) {
+  std::string r = root_.string();
+  if (r.empty() || r == ".") return;
+  prefix_ = r.back() == '/' ? r : r + "/";
+}
+
+ProgrammeDir ProgrammeDir::locate(const std::string& explicit_dir) {
+  std::string given = explicit_dir;
+  if (given.empty())
+    if (const char* env = std::getenv("INOVASI_DIR"); env && *env) given = env;
+  if (!given.empty()) {
+    stdfs::path root(given);
+    std::error_code ec;
+    if (!stdfs::exists(root / kProgrammeFile, ec))
+      throw UsageError(
+          fmt::format("{}: not a programme directory (no {}); create one with 'inovasi init {}'",
+                      given, kProgrammeFile, given));
+    return ProgrammeDir(root);
+  }
+  std::error_code ec;
+  stdfs::path here = stdfs::current_path(ec);
+  if (ec) throw IoError(fmt::format("cannot read the working directory: {}", ec.message()));
+  for (stdfs::path p = here;; p = p.parent_path()) {
+    if (stdfs::exists(p / kProgrammeFile, ec)) {
+      // Shown paths stay relative to the working directory.
+      return ProgrammeDir(p == here ? stdfs::path(".") : stdfs::relative(p, here));
+    }
+    if (p == p.parent_path()) break;
+  }
+  throw UsageError(
+      fmt::format("not in a programme directory (no {} here or in any parent); run 'inovasi init' "
+                  "or use -C DIR",
+                  kProgrammeFile));
+}
+
+std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::string& folder,
+                                           Findings& findings) {
+  std::vector<std::string> files;
+  stdfs::path base = dir.absolute(folder);
+  std::error_code ec;
+  auto status = stdfs::symlink_status(base, ec);
+  if (ec || !stdfs::exists(status)) return files;
+  if (stdfs::is_symlink(status)) {
+    findings.error(dir.shown(folder), {},
+                   "is a symbolic link; record folders must be real folders");
+    return files;
+  }
+  for (const auto& entry : stdfs::directory_iterator(base, ec)) {
+    std::string name = entry.path().filename().string();
+    std::string relative = folder + "/" + name;
+    if (name.starts_with(".")) continue;  // temporary files of a write in progress
+    if (entry.is_symlink()) {
+      findings.error(dir.shown(relative), {}, "is a symbolic link; records must be regular files");
+    } else if (!entry.is_regular_file()) {
+      findings.warning(dir.shown(relative), {}, "is not a record file; ignored");
+    } else if (!name.ends_with(".yaml")) {
+      findings.warning(dir.shown(relative), {},
+                       "is not a record file (records end in .yaml); ignored");
+    } else {
+      files.push_back(relative);
+    }
+  }
+  if (ec) throw IoError(fmt::format("{}: cannot list: {}", base.string(), ec.message()));
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+template <class R>
+std::string canonical_text(const R& record) {
+  return encode_record(record);
+}
+
+template <class R>
+LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Findings& findings) {
+  LoadedFile<R> file{relative, fs::read_file(dir.absolute(relative)), std::nullopt};
+  Findings local;
+  std::string shown = dir.shown(relative);
+  yaml::Node root = yaml::parse(file.text, shown, local);
+  if (!local.has_errors()) {
+    Stored<R> stored;
+    stored.record = decode_record<R>(root, shown, local, stored.origin);
+    if (!local.has_errors()) file.stored = std::move(stored);
+  }
+  findings.append(local);
+  return file;
+}
+
+template <class R>
+static void load_folder(const ProgrammeDir& dir, Records& records, Findings& findings,
+                        LoadOptions options) {
+  for (const auto& relative : list_record_files(dir, R::kFolder, findings)) {
+    auto file = load_file<R>(dir, relative, findings);
+    if (!file.stored) continue;
+    if (options.canonical_warnings && canonical_text(file.stored->record) != file.text)
+      findings.warning(dir.shown(relative), {}, "not in canonical form (run 'inovasi fmt')");
+    records.all<R>().push_back(std::move(*file.stored));
+  }
+}
+
+Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions options) {
+  Records records;
+  auto programme = load_file<Programme>(dir, kProgrammeFile, findings);
+  if (programme.stored) {
+    if (options.canonical_warnings && canonical_text(programme.stored->record) != programme.text)
+      findings.warning(dir.shown(kProgrammeFile), {}, "not in canonical form (run 'inovasi fmt')");
+    records.programme = std::move(programme.stored);
+  }
+  load_folder<Unit>(dir, records, findings, options);
+  load_folder<Idea>(dir, records, findings, options);
+  records.sort();
+  return records;
+}
+
+template LoadedFile<Programme> load_file<Programme>(const ProgrammeDir&, const std::string&,
+                                                    Findings&);
+template LoadedFile<Unit> load_file<Unit>(const ProgrammeDir&, const std::string&, Findings&);
+template LoadedFile<Idea> load_file<Idea>(const ProgrammeDir&, const std::string&, Findings&);
+template std::string canonical_text<Programme>(const Programme&);
+template std::string canonical_text<Unit>(const Unit&);
+template std::string canonical_text<Idea>(const Idea&);
+
+Transaction::Transaction(const ProgrammeDir& dir)
+    : dir_(dir), lock_(std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30)) {}
+
+Transaction::~Transaction() = default;
+
+// A relative path of plain components only: nothing may land outside.
+static bool is_inside(const std::string& relative) {
+  if (relative.empty() || relative.front() == '/') return false;
+  for (const auto& part : text::split(relative, '/'))
+    if (part.empty() || part == "." || part == "..") return false;
+  return true;
+}
+
+void Transaction::stage(const std::string& relative, std::string content) {
+  if (!is_inside(relative))
+    throw InvalidInput(
+        fmt::format("{}: refusing to write outside the programme directory", relative));
+  staged_.emplace_back(relative, std::move(content));
+}
+
+std::vector<std::string> Transaction::commit() {
+  fs::AtomicBatch batch;
+  std::vector<std::string> written;
+  for (const auto& [relative, content] : staged_) {
+    stdfs::path target = dir_.absolute(relative);
+    stdfs::path folder = target.parent_path();
+    std::error_code ec;
+    if (stdfs::is_symlink(folder, ec) || stdfs::is_symlink(target, ec))
+      throw IoError(fmt::format("{}: is a symbolic link; refusing to write through it", relative));
+    stdfs::create_directories(folder, ec);
+    if (ec)
+      throw IoError(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));
+    auto existing = fs::read_file_if_exists(target);
+    if (existing && *existing == content) continue;
+    batch.add(target, content);
+    written.push_back(relative);
+  }
+  batch.commit();
+  staged_.clear();
+  return written;
+}
+
+}  // namespace inovasi

@@ -1,0 +1,150 @@
+#include "inovasi/store/values.h"
+
+#include <fmt/core.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include "inovasi/util/text.h"
+
+namespace inovasi {
+
+std::optional<std::string> parse_value(std::string_view text, std::string& out) {
+  out = std::string(text);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_value(std::string_view text, Date& out) {
+  if (auto d = Date::parse(text)) {
+    out = *d;
+    return std::nullopt;
+  }
+  return Date::explain_invalid(text);
+}
+
+// The numbers records hold: optional minus, digits without a leading zero,
+// optional fraction. Anything else is refused rather than guessed.
+static std::optional<std::string> check_number_shape(std::string_view text, bool whole) {
+  std::string_view body = text;
+  if (!body.empty() && body[0] == '-') body.remove_prefix(1);
+  auto dot = body.find('.');
+  std::string_view integer = body.substr(0, dot);
+  std::string_view fraction = dot == std::string_view::npos ? "" : body.substr(dot + 1);
+  auto all_digits = [](std::string_view s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  std::string what = whole ? "a whole number" : "a number";
+  if (!all_digits(integer) || (dot != std::string_view::npos && !all_digits(fraction)))
+    return fmt::format("'{}' is not {}", text, what);
+  if (whole && dot != std::string_view::npos)
+    return fmt::format("'{}' is not a whole number", text);
+  if (integer.size() > 1 && integer[0] == '0')
+    return fmt::format("'{}' is not {}: leading zeros are ambiguous (octal in YAML 1.1)", text,
+                       what);
+  if (integer.size() > 15) return fmt::format("'{}' is too large", text);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_value(std::string_view text, std::int64_t& out) {
+  if (auto error = check_number_shape(text, true)) return error;
+  out = std::strtoll(std::string(text).c_str(), nullptr, 10);
+  return std::nullopt;
+}
+
+std::optional<std::string> parse_value(std::string_view text, double& out) {
+  if (auto error = check_number_shape(text, false)) return error;
+  out = std::strtod(std::string(text).c_str(), nullptr);
+  return std::nullopt;
+}
+
+std::string format_value(const std::string& v) {
+  return v;
+}
+std::string format_value(const Date& v) {
+  return v.str();
+}
+std::string format_value(std::int64_t v) {
+  return fmt::format("{}", v);
+}
+
+std::string format_value(double v) {
+  if (v == 0) return "0";
+  if (std::nearbyint(v) == v && std::fabs(v) < 1e15) return fmt::format("{:.0f}", v);
+  for (int precision = 1; precision < 17; ++precision) {
+    std::string s = fmt::format("{:.{}f}", v, precision);
+    if (std::strtod(s.c_str(), nullptr) == v) return s;
+  }
+  return fmt::format("{:.17f}", v);
+}
+
+std::vector<std::string> split_list_cell(std::string_view cell) {
+  std::vector<std::string> items;
+  std::string current;
+  auto flush = [&] {
+    std::string item(text::trim(current));
+    if (!item.empty()) items.push_back(item);
+    current.clear();
+  };
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    char c = cell[i];
+    if (c == '\\' && i + 1 < cell.size() && (cell[i + 1] == ';' || cell[i + 1] == '\\')) {
+      current += cell[++i];
+    } else if (c == ';') {
+      flush();
+    } else {
+      current += c;
+    }
+  }
+  flush();
+  return items;
+}
+
+std::string join_list_cell(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i) out += ';';
+    for (char c : items[i]) {
+      if (c == ';' || c == '\\') out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::optional<std::string> parse_item(std::string_view text, PlanStep& out) {
+  out = PlanStep{};
+  auto at = text.rfind(" @ ");
+  if (at == std::string_view::npos) {
+    out.step = std::string(text::trim(text));
+    return std::nullopt;
+  }
+  std::string_view dates = text::trim(text.substr(at + 3));
+  std::string_view due = dates, done;
+  if (auto slash = dates.find('/'); slash != std::string_view::npos) {
+    due = text::trim(dates.substr(0, slash));
+    done = text::trim(dates.substr(slash + 1));
+  }
+  out.step = std::string(text::trim(text.substr(0, at)));
+  if (!due.empty()) {
+    Date d;
+    if (auto error = parse_value(due, d)) return "step '" + out.step + "': due " + *error;
+    out.due = d;
+  }
+  if (!done.empty()) {
+    Date d;
+    if (auto error = parse_value(done, d)) return "step '" + out.step + "': done " + *error;
+    out.done = d;
+  }
+  if (out.step.empty()) return std::string("a plan step needs its text before ' @ '");
+  return std::nullopt;
+}
+
+std::string format_item(const PlanStep& step) {
+  std::string out = step.step;
+  if (step.due || step.done) out += " @ ";
+  if (step.due) out += step.due->str();
+  if (step.done) out += (step.due ? " / " : "/ ") + step.done->str();
+  return out;
+}
+
+}  // namespace inovasi

@@ -1,0 +1,235 @@
+#include <fmt/core.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <set>
+#include <sstream>
+
+#include "inovasi/store/yaml_doc.h"
+#include "inovasi/util/text.h"
+
+namespace inovasi::yaml {
+
+Node Node::scalar(std::string value, ScalarStyle style) {
+  Node n;
+  n.kind = Kind::kScalar;
+  n.value = std::move(value);
+  n.style = style;
+  return n;
+}
+
+Node Node::sequence(bool flow) {
+  Node n;
+  n.kind = Kind::kSequence;
+  n.flow = flow;
+  return n;
+}
+
+Node Node::map(bool flow) {
+  Node n;
+  n.kind = Kind::kMap;
+  n.flow = flow;
+  return n;
+}
+
+const Entry* Node::find(std::string_view key) const {
+  for (const auto& e : entries)
+    if (e.key == key) return &e;
+  return nullptr;
+}
+
+std::string_view Node::kind_name() const {
+  switch (kind) {
+    case Kind::kNull:
+      return "nothing";
+    case Kind::kScalar:
+      return "a single value";
+    case Kind::kSequence:
+      return "a list";
+    case Kind::kMap:
+      return "a mapping";
+  }
+  return "?";
+}
+
+namespace {
+
+struct Stop {
+  Mark mark;
+  std::string message;
+};
+
+Mark to_mark(const YAML::Mark& m) {
+  return {m.line + 1, m.column + 1};
+}
+
+// Builds Nodes from parser events; throws Stop at the first thing records
+// never contain, since nothing after it can be trusted.
+class Builder : public YAML::EventHandler {
+ public:
+  Node root;
+  bool started = false;
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    refuse_anchor(m, anchor);
+    Node n;
+    n.mark = to_mark(m);
+    add(std::move(n));
+  }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
+    throw Stop{to_mark(m), "aliases (*name) are not allowed in records"};
+  }
+  void OnAnchor(const YAML::Mark& m, const std::string&) override {
+    throw Stop{to_mark(m), "anchors (&name) are not allowed in records"};
+  }
+  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    refuse_anchor(m, anchor);
+    refuse_tag(m, tag);
+    Node n = Node::scalar(value);
+    n.mark = to_mark(m);
+    n.plain = tag == "?";
+    add(std::move(n));
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    refuse_anchor(m, anchor);
+    refuse_tag(m, tag);
+    Node n = Node::sequence(style == YAML::EmitterStyle::Flow);
+    n.mark = to_mark(m);
+    open(std::move(n));
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    refuse_anchor(m, anchor);
+    refuse_tag(m, tag);
+    Node n = Node::map(style == YAML::EmitterStyle::Flow);
+    n.mark = to_mark(m);
+    open(std::move(n));
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  // Open containers; for maps, the key awaiting its value.
+  struct Open {
+    Node node;
+    bool have_key = false;
+    Entry pending;
+    std::set<std::string> keys;
+  };
+  std::vector<Open> stack_;
+
+  static void refuse_anchor(const YAML::Mark& m, YAML::anchor_t anchor) {
+    if (anchor) throw Stop{to_mark(m), "anchors (&name) are not allowed in records"};
+  }
+  static void refuse_tag(const YAML::Mark& m, const std::string& tag) {
+    if (!tag.empty() && tag != "?" && tag != "!")
+      throw Stop{to_mark(m), fmt::format("tags ({}) are not allowed in records", tag)};
+  }
+
+  void open(Node n) {
+    if (static_cast<int>(stack_.size()) >= kMaxDepth)
+      throw Stop{n.mark, fmt::format("nesting deeper than {} levels", kMaxDepth)};
+    Open open;
+    open.node = std::move(n);
+    stack_.push_back(std::move(open));
+  }
+
+  void close() {
+    Open top = std::move(stack_.back());
+    stack_.pop_back();
+    add(std::move(top.node));
+  }
+
+  void add(Node n) {
+    if (stack_.empty()) {
+      root = std::move(n);
+      started = true;
+      return;
+    }
+    Open& top = stack_.back();
+    if (top.node.kind == Kind::kSequence) {
+      top.node.items.push_back(std::move(n));
+    } else if (!top.have_key) {
+      if (n.kind != Kind::kScalar)
+        throw Stop{n.mark, "keys must be plain words, not lists or mappings"};
+      if (!top.keys.insert(n.value).second)
+        throw Stop{n.mark, fmt::format("duplicate key '{}'", n.value)};
+      top.pending = Entry{n.value, n.mark, {}};
+      top.have_key = true;
+    } else {
+      top.pending.value = std::move(n);
+      top.node.entries.push_back(std::move(top.pending));
+      top.have_key = false;
+    }
+  }
+};
+
+// yaml-cpp's messages start "yaml-cpp: error at line 3, column 4: ".
+std::string plain_message(const YAML::Exception& e) {
+  std::string msg = e.msg;
+  if (!msg.empty()) return msg;
+  return e.what();
+}
+
+}  // namespace
+
+Node parse(std::string_view text, const std::string& path, Findings& findings) {
+  if (text.size() > kMaxFileSize) {
+    findings.error(path, {}, fmt::format("file is larger than {} bytes", kMaxFileSize));
+    return {};
+  }
+  if (auto bad = text::first_invalid_utf8(text)) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < *bad; ++i) {
+      if (text[i] == '\n')
+        line++, column = 1;
+      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        column++;
+    }
+    findings.error(path, {line, column}, "invalid UTF-8");
+    return {};
+  }
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    findings.error(path, {}, "file contains a NUL byte");
+    return {};
+  }
+  std::istringstream in{std::string(text)};
+  Builder builder;
+  try {
+    YAML::Parser parser(in);
+    if (!parser.HandleNextDocument(builder)) {
+      findings.error(path, {1, 1}, "file is empty; expected a mapping of fields");
+      return {};
+    }
+    // A second document is refused, and never looked for past one: some
+    // inputs make yaml-cpp produce documents forever.
+    Builder second;
+    if (parser.HandleNextDocument(second)) {
+      findings.error(path, {}, "more than one YAML document in the file");
+      return {};
+    }
+  } catch (const Stop& stop) {
+    findings.error(path, stop.mark, stop.message);
+    return {};
+  } catch (const YAML::DeepRecursion& e) {
+    findings.error(path, to_mark(e.mark), "nesting is too deep");
+    return {};
+  } catch (const YAML::Exception& e) {
+    findings.error(path, to_mark(e.mark), "YAML syntax: " + plain_message(e));
+    return {};
+  }
+  if (builder.root.kind != Kind::kMap) {
+    findings.error(path, builder.root.mark.line ? builder.root.mark : Mark{1, 1},
+                   fmt::format("expected a mapping of fields, found {}", builder.root.kind_name()));
+    return {};
+  }
+  return std::move(builder.root);
+}
+
+}  // namespace inovasi::yaml

@@ -1,0 +1,138 @@
+#include "inovasi/util/csv.h"
+
+#include <fmt/core.h>
+
+#include "inovasi/util/text.h"
+
+namespace inovasi::csv {
+
+static char detect_separator(std::string_view text) {
+  std::size_t commas = 0, semicolons = 0;
+  bool quoted = false;
+  for (char c : text) {
+    if (c == '"')
+      quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r'))
+      break;
+    else if (!quoted && c == ',')
+      ++commas;
+    else if (!quoted && c == ';')
+      ++semicolons;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+Document parse(std::string_view text, char separator) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (auto bad = text::first_invalid_utf8(text)) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < *bad; ++i) {
+      if (text[i] == '\n')
+        line++, column = 1;
+      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+        column++;
+    }
+    throw ParseError(line, column, "invalid UTF-8 (save the file as UTF-8)");
+  }
+  Document doc;
+  doc.separator = separator ? separator : detect_separator(text);
+  const char sep = doc.separator;
+
+  int line = 1, column = 1;
+  std::size_t i = 0;
+  auto advance = [&](char c) {
+    if (c == '\n')
+      line++, column = 1;
+    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+      column++;
+  };
+  while (i < text.size()) {
+    Record record;
+    record.line = line;
+    while (true) {
+      Field field;
+      field.line = line;
+      field.column = column;
+      if (i < text.size() && text[i] == '"') {
+        advance(text[i++]);
+        bool closed = false;
+        while (i < text.size()) {
+          char c = text[i];
+          if (c == '"') {
+            if (i + 1 < text.size() && text[i + 1] == '"') {
+              field.text += '"';
+              advance(text[i++]);
+              advance(text[i++]);
+              continue;
+            }
+            advance(text[i++]);
+            closed = true;
+            break;
+          }
+          if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+            ++i;  // CRLF inside a quoted field is a line break
+            continue;
+          }
+          field.text += c;
+          advance(text[i++]);
+        }
+        if (!closed) throw ParseError(field.line, field.column, "unterminated quoted field");
+        if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
+          throw ParseError(line, column,
+                           fmt::format("unexpected text after the closing quote of a field"));
+      } else {
+        while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
+          field.text += text[i];
+          advance(text[i++]);
+        }
+      }
+      record.fields.push_back(std::move(field));
+      if (i < text.size() && text[i] == sep) {
+        advance(text[i++]);
+        continue;
+      }
+      break;
+    }
+    if (i < text.size() && text[i] == '\r') ++i;
+    if (i < text.size() && text[i] == '\n') advance(text[i++]);
+    bool blank = record.fields.size() == 1 && record.fields[0].text.empty();
+    if (!blank) doc.records.push_back(std::move(record));
+  }
+  return doc;
+}
+
+std::string quote(std::string_view field, char separator) {
+  if (field.find_first_of(std::string{'"', '\n', '\r', separator}) == std::string_view::npos)
+    return std::string(field);
+  std::string out = "\"";
+  for (char c : field) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+std::string format_row(const std::vector<std::string>& fields, char separator) {
+  std::string out;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) out += separator;
+    out += quote(fields[i], separator);
+  }
+  return out + "\n";
+}
+
+static bool formula_start(std::string_view text) {
+  return text::starts_with_any(text, "=+-@\t\r");
+}
+
+std::string neutralise(std::string_view text) {
+  return formula_start(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string unneutralise(std::string_view text) {
+  if (text.size() >= 2 && text[0] == '\'' && formula_start(text.substr(1)))
+    return std::string(text.substr(1));
+  return std::string(text);
+}
+
+}  // namespace inovasi::csv

@@ -1,0 +1,217 @@
+#include "inovasi/util/text.h"
+
+#include <algorithm>
+#include <cstdint>
+
+namespace inovasi::text {
+
+std::string_view trim(std::string_view s) {
+  const char* space = " \t\r\n";
+  auto begin = s.find_first_not_of(space);
+  if (begin == std::string_view::npos) return {};
+  auto end = s.find_last_not_of(space);
+  return s.substr(begin, end - begin + 1);
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::vector<std::string> split(std::string_view s, char separator) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  while (true) {
+    auto pos = s.find(separator, start);
+    parts.emplace_back(s.substr(start, pos - start));
+    if (pos == std::string_view::npos) break;
+    start = pos + 1;
+  }
+  return parts;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i) out += separator;
+    out += parts[i];
+  }
+  return out;
+}
+
+bool starts_with_any(std::string_view s, std::string_view characters) {
+  return !s.empty() && characters.find(s.front()) != std::string_view::npos;
+}
+
+// Decodes one code point at s[i]; returns its length, or 0 when invalid.
+static std::size_t decode(std::string_view s, std::size_t i, char32_t* out) {
+  auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b0 = byte(i);
+  std::size_t len;
+  char32_t cp;
+  if (b0 < 0x80) {
+    *out = b0;
+    return 1;
+  } else if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + len > s.size()) return 0;
+  for (std::size_t k = 1; k < len; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  *out = cp;
+  return len;
+}
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp;
+    std::size_t len = decode(s, i, &cp);
+    if (len == 0) return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+bool is_valid_utf8(std::string_view s) {
+  return !first_invalid_utf8(s).has_value();
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++width;
+  return width;
+}
+
+std::string truncate_to_width(std::string_view s, std::size_t width) {
+  if (display_width(s) <= width) return std::string(s);
+  if (width == 0) return {};
+  std::string out;
+  std::size_t used = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80) {
+      if (used + 1 == width) break;
+      ++used;
+    }
+    out += s[i];
+  }
+  return out + "…";
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::optional<std::string> nearest(std::string_view word,
+                                   const std::vector<std::string>& candidates) {
+  std::optional<std::string> best;
+  std::size_t best_distance = 0;
+  for (const auto& candidate : candidates) {
+    std::size_t d = edit_distance(lower_ascii(word), lower_ascii(candidate));
+    if (!best || d < best_distance) {
+      best = candidate;
+      best_distance = d;
+    }
+  }
+  // A typo changes a few letters; beyond that the suggestion is noise.
+  std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
+  if (best && best_distance <= limit) return best;
+  return std::nullopt;
+}
+
+bool is_slug(std::string_view s) {
+  if (s.empty() || s.size() > kMaxSlug) return false;
+  bool previous_hyphen = true;  // no leading hyphen
+  for (char c : s) {
+    bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (c == '-') {
+      if (previous_hyphen) return false;
+      previous_hyphen = true;
+    } else if (alnum) {
+      previous_hyphen = false;
+    } else {
+      return false;
+    }
+  }
+  return !previous_hyphen;
+}
+
+// Folds the Latin-1 and Latin Extended-A letters met in Indonesian names.
+static char fold_latin(char32_t cp) {
+  static const struct {
+    char32_t from, to;
+    char letter;
+  } kRanges[] = {
+      {0xC0, 0xC5, 'a'}, {0xC7, 0xC7, 'c'}, {0xC8, 0xCB, 'e'}, {0xCC, 0xCF, 'i'}, {0xD1, 0xD1, 'n'},
+      {0xD2, 0xD6, 'o'}, {0xD8, 0xD8, 'o'}, {0xD9, 0xDC, 'u'}, {0xDD, 0xDD, 'y'}, {0xE0, 0xE5, 'a'},
+      {0xE7, 0xE7, 'c'}, {0xE8, 0xEB, 'e'}, {0xEC, 0xEF, 'i'}, {0xF1, 0xF1, 'n'}, {0xF2, 0xF6, 'o'},
+      {0xF8, 0xF8, 'o'}, {0xF9, 0xFC, 'u'}, {0xFD, 0xFF, 'y'},
+  };
+  for (const auto& r : kRanges)
+    if (cp >= r.from && cp <= r.to) return r.letter;
+  return 0;
+}
+
+std::string slugify(std::string_view s) {
+  std::string out;
+  bool pending_hyphen = false;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp;
+    std::size_t len = decode(s, i, &cp);
+    if (len == 0) len = 1, cp = 0;
+    i += len;
+    char c = 0;
+    if (cp >= 'A' && cp <= 'Z')
+      c = static_cast<char>(cp - 'A' + 'a');
+    else if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
+      c = static_cast<char>(cp);
+    else if (cp == '\'' || cp == 0x2019)
+      continue;  // "Ku'" -> "ku", not "ku-"
+    else
+      c = fold_latin(cp);
+    if (!c) {
+      pending_hyphen = !out.empty();
+      continue;
+    }
+    if (pending_hyphen) out += '-';
+    pending_hyphen = false;
+    out += c;
+  }
+  if (out.size() > kMaxSlug) {
+    out.resize(kMaxSlug);
+    auto cut = out.rfind('-');
+    if (cut != std::string::npos && cut > kMaxSlug / 2) out.resize(cut);
+    while (!out.empty() && out.back() == '-') out.pop_back();
+  }
+  return out;
+}
+
+}  // namespace inovasi::text
