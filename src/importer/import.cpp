@@ -93,7 +93,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     Stored<R> stored;
     stored.record = decode_csv_row<R>(with_id<R>(row), source.path, row.mark, local, stored.origin,
                                       source.command_line);
-    const std::string& id = stored.record.id;
+    std::string id = record_key(stored.record);
     if (!id.empty()) {
       auto [it, inserted] = first_line.emplace(id, row.mark.line);
       if (!inserted) {
@@ -124,10 +124,10 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
 
   std::vector<Change> changes;
   for (const auto& s : incoming) {
-    std::string path = ProgrammeDir::record_path<R>(s.record.id);
+    std::string path = ProgrammeDir::record_path<R>(record_key(s.record));
     std::string content = canonical_text(s.record);
     ChangeKind kind = ChangeKind::kAdded;
-    if (const auto* old = records.find<R>(s.record.id))
+    if (const auto* old = records.find<R>(record_key(s.record)))
       kind = canonical_text(old->record) == content ? ChangeKind::kUnchanged : ChangeKind::kUpdated;
     changes.push_back({kind, path, content});
     if (transaction && kind != ChangeKind::kUnchanged) transaction->stage(path, content);

@@ -102,4 +102,20 @@ const std::vector<EnumToken<Language>>& EnumInfo<Language>::tokens() {
   return t;
 }
 
+const std::vector<EnumToken<Polarity>>& EnumInfo<Polarity>::tokens() {
+  static const std::vector<EnumToken<Polarity>> t = {
+      {Polarity::kHigher, "higher", {"positif", "naik", "maksimal", "semakin tinggi"}},
+      {Polarity::kLower, "lower", {"negatif", "turun", "minimal", "semakin rendah"}},
+  };
+  return t;
+}
+
+const std::vector<EnumToken<TargetMode>>& EnumInfo<TargetMode>::tokens() {
+  static const std::vector<EnumToken<TargetMode>> t = {
+      {TargetMode::kCumulative, "cumulative", {"kumulatif"}},
+      {TargetMode::kPerPeriod, "per-period", {"per periode", "per triwulan", "periodik"}},
+  };
+  return t;
+}
+
 }  // namespace inovasi

@@ -5,13 +5,15 @@ namespace inovasi {
 template <class R>
 static void sort_by_id(std::vector<Stored<R>>& list) {
   std::stable_sort(list.begin(), list.end(), [](const Stored<R>& a, const Stored<R>& b) {
-    return a.record.id < b.record.id;
+    return record_key(a.record) < record_key(b.record);
   });
 }
 
 void Records::sort() {
   sort_by_id(units);
   sort_by_id(ideas);
+  sort_by_id(contracts);
+  sort_by_id(reports);
 }
 
 }  // namespace inovasi

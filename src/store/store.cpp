@@ -80,6 +80,37 @@ std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::s
 }
 
 template <class R>
+std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findings) {
+  if constexpr (!std::is_same_v<R, Report>) {
+    return list_record_files(dir, R::kFolder, findings);
+  } else {
+    std::vector<std::string> files;
+    std::error_code ec;
+    stdfs::path base = dir.absolute(R::kFolder);
+    if (!stdfs::is_directory(base, ec)) return files;
+    std::vector<std::string> folders;
+    for (const auto& entry : stdfs::directory_iterator(base, ec)) {
+      std::string name = entry.path().filename().string();
+      std::string relative = std::string(R::kFolder) + "/" + name;
+      if (name.starts_with(".")) continue;
+      if (entry.is_symlink())
+        findings.error(dir.shown(relative), {}, "is a symbolic link; records must be regular files");
+      else if (entry.is_directory())
+        folders.push_back(relative);
+      else
+        findings.warning(dir.shown(relative), {},
+                         "is not in a contract's folder (reports/<contract>/<period>.yaml); ignored");
+    }
+    std::sort(folders.begin(), folders.end());
+    for (const auto& folder : folders) {
+      auto inner = list_record_files(dir, folder, findings);
+      files.insert(files.end(), inner.begin(), inner.end());
+    }
+    return files;
+  }
+}
+
+template <class R>
 std::string canonical_text(const R& record) {
   return encode_record(record);
 }
@@ -102,7 +133,7 @@ LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Fi
 template <class R>
 static void load_folder(const ProgrammeDir& dir, Records& records, Findings& findings,
                         LoadOptions options) {
-  for (const auto& relative : list_record_files(dir, R::kFolder, findings)) {
+  for (const auto& relative : list_files_of<R>(dir, findings)) {
     auto file = load_file<R>(dir, relative, findings);
     if (!file.stored) continue;
     if (options.canonical_warnings && canonical_text(file.stored->record) != file.text)
@@ -121,17 +152,25 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
   }
   load_folder<Unit>(dir, records, findings, options);
   load_folder<Idea>(dir, records, findings, options);
+  load_folder<Contract>(dir, records, findings, options);
+  load_folder<Report>(dir, records, findings, options);
   records.sort();
   return records;
 }
 
-template LoadedFile<Programme> load_file<Programme>(const ProgrammeDir&, const std::string&,
-                                                    Findings&);
-template LoadedFile<Unit> load_file<Unit>(const ProgrammeDir&, const std::string&, Findings&);
-template LoadedFile<Idea> load_file<Idea>(const ProgrammeDir&, const std::string&, Findings&);
-template std::string canonical_text<Programme>(const Programme&);
-template std::string canonical_text<Unit>(const Unit&);
-template std::string canonical_text<Idea>(const Idea&);
+#define INOVASI_INSTANTIATE(R)                                                              \
+  template LoadedFile<R> load_file<R>(const ProgrammeDir&, const std::string&, Findings&); \
+  template std::string canonical_text<R>(const R&);
+INOVASI_INSTANTIATE(Programme)
+INOVASI_INSTANTIATE(Unit)
+INOVASI_INSTANTIATE(Idea)
+INOVASI_INSTANTIATE(Contract)
+INOVASI_INSTANTIATE(Report)
+#undef INOVASI_INSTANTIATE
+template std::vector<std::string> list_files_of<Unit>(const ProgrammeDir&, Findings&);
+template std::vector<std::string> list_files_of<Idea>(const ProgrammeDir&, Findings&);
+template std::vector<std::string> list_files_of<Contract>(const ProgrammeDir&, Findings&);
+template std::vector<std::string> list_files_of<Report>(const ProgrammeDir&, Findings&);
 
 Transaction::Transaction(const ProgrammeDir& dir)
     : dir_(dir), lock_(std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30)) {}

@@ -57,6 +57,36 @@ std::optional<std::string> parse_value(std::string_view text, double& out) {
   return std::nullopt;
 }
 
+std::optional<std::string> parse_value(std::string_view text, Period& out) {
+  if (auto p = Period::parse(text)) {
+    out = *p;
+    return std::nullopt;
+  }
+  return Period::explain_invalid(text);
+}
+
+std::string format_value(const Period& v) { return v.str(); }
+
+std::optional<std::string> parse_pairs(std::string_view cell, std::map<std::string, double>& out) {
+  for (const auto& item : split_list_cell(cell)) {
+    auto eq = item.find('=');
+    if (eq == std::string::npos) return fmt::format("'{}' is not target=value", item);
+    std::string key(text::trim(std::string_view(item).substr(0, eq)));
+    std::string_view value = text::trim(std::string_view(item).substr(eq + 1));
+    if (key.empty()) return fmt::format("'{}' has nothing before '='", item);
+    double number = 0;
+    if (auto error = parse_value(value, number)) return key + ": " + *error;
+    if (!out.emplace(key, number).second) return fmt::format("'{}' is given twice", key);
+  }
+  return std::nullopt;
+}
+
+std::string format_pairs(const std::map<std::string, double>& pairs) {
+  std::vector<std::string> items;
+  for (const auto& [key, value] : pairs) items.push_back(key + "=" + format_value(value));
+  return join_list_cell(items);
+}
+
 std::string format_value(const std::string& v) {
   return v;
 }

@@ -73,6 +73,8 @@ enum class Category { kGovernance, kPublicService, kOther };
 enum class IdeaKind { kDigital, kNonDigital };
 enum class Stage { kInitiative, kTrial, kImplemented, kDropped };
 enum class Language { kId, kEn };
+enum class Polarity { kHigher, kLower };
+enum class TargetMode { kCumulative, kPerPeriod };
 
 #define INOVASI_ENUM_INFO(E, WHAT)                    \
   template <>                                         \
@@ -87,6 +89,8 @@ INOVASI_ENUM_INFO(Category, "category")
 INOVASI_ENUM_INFO(IdeaKind, "kind")
 INOVASI_ENUM_INFO(Stage, "stage")
 INOVASI_ENUM_INFO(Language, "language")
+INOVASI_ENUM_INFO(Polarity, "polarity")
+INOVASI_ENUM_INFO(TargetMode, "mode")
 #undef INOVASI_ENUM_INFO
 
 }  // namespace inovasi

@@ -3,12 +3,14 @@
 // list, so adding a field is one line here.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "inovasi/model/date.h"
 #include "inovasi/model/enums.h"
+#include "inovasi/model/period.h"
 
 namespace inovasi {
 
@@ -18,6 +20,7 @@ enum FieldFlag : unsigned {
   kFlow = 2,       // written in flow style: [a, b] or {k: v}
   kFlowItems = 4,  // a list whose items are written in flow style
   kText = 8,       // free text: multi-line values become block scalars
+  kNoCsv = 16,     // not a column of the record's CSV layout
 };
 
 struct Person {
@@ -125,6 +128,102 @@ struct Idea {
     v("tags", r.tags, kFlow);
   }
 };
+
+struct Party {
+  std::string name;
+  std::string position;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("name", r.name);
+    v("position", r.position);
+  }
+};
+
+// One performance target of a contract, with its value per quarter.
+struct Target {
+  std::string id;
+  std::string name;
+  std::string unit;  // unit of measure: menit, persen, ...
+  Polarity polarity = Polarity::kHigher;
+  TargetMode mode = TargetMode::kCumulative;
+  std::optional<double> baseline;
+  double weight = 1;
+  std::map<Period, double> by_period;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("name", r.name, kRequired);
+    v("unit", r.unit);
+    v("polarity", r.polarity);
+    v("mode", r.mode);
+    v("baseline", r.baseline);
+    v("weight", r.weight);
+    v("by_period", r.by_period, kFlow);
+  }
+};
+
+// kontrak kinerja pelaksanaan inovasi daerah
+struct Contract {
+  static constexpr const char* kType = "contract";
+  static constexpr const char* kFolder = "contracts";
+  std::string id;
+  std::string unit;
+  std::vector<std::string> ideas;
+  std::optional<Date> signed_on;
+  std::optional<Party> first_party;
+  std::optional<Party> second_party;
+  Date start;
+  Date end;
+  std::vector<Target> targets;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("unit", r.unit, kRequired);
+    v("ideas", r.ideas, kFlow);
+    v("signed", r.signed_on);
+    v("first_party", r.first_party, kFlow);
+    v("second_party", r.second_party, kFlow);
+    v("start", r.start, kRequired);
+    v("end", r.end, kRequired);
+    v("targets", r.targets, kNoCsv);
+  }
+  const Target* target(std::string_view id) const {
+    for (const auto& t : targets)
+      if (t.id == id) return &t;
+    return nullptr;
+  }
+};
+
+// A quarterly progress report: reports/<contract>/<period>.yaml
+struct Report {
+  static constexpr const char* kType = "report";
+  static constexpr const char* kFolder = "reports";
+  std::string contract;
+  Period period;
+  Date submitted;
+  std::map<std::string, double> actual;
+  std::string narrative;
+  std::string obstacles;
+  std::string next_steps;
+  std::vector<std::string> evidence;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("contract", r.contract, kRequired);
+    v("period", r.period, kRequired);
+    v("submitted", r.submitted, kRequired);
+    v("actual", r.actual, kFlow);
+    v("narrative", r.narrative, kText);
+    v("obstacles", r.obstacles, kText);
+    v("next_steps", r.next_steps, kText);
+    v("evidence", r.evidence, kFlow);
+  }
+};
+
+// The key a record is stored under: its id, or contract/period for a report.
+inline const std::string& record_key(const Unit& r) { return r.id; }
+inline const std::string& record_key(const Idea& r) { return r.id; }
+inline const std::string& record_key(const Contract& r) { return r.id; }
+inline std::string record_key(const Report& r) { return r.contract + "/" + r.period.str(); }
 
 // inovasi.yaml: the programme and its settings. Every setting is optional in
 // the file; the accessors below give the defaults of the design.

@@ -20,42 +20,46 @@ struct Records {
   std::optional<Stored<Programme>> programme;
   std::vector<Stored<Unit>> units;
   std::vector<Stored<Idea>> ideas;
+  std::vector<Stored<Contract>> contracts;
+  std::vector<Stored<Report>> reports;  // ordered by contract, then period
 
   template <class R>
   std::vector<Stored<R>>& all() {
-    if constexpr (std::is_same_v<R, Unit>)
-      return units;
-    else
-      return ideas;
+    if constexpr (std::is_same_v<R, Unit>) return units;
+    else if constexpr (std::is_same_v<R, Idea>) return ideas;
+    else if constexpr (std::is_same_v<R, Contract>) return contracts;
+    else return reports;
   }
   template <class R>
   const std::vector<Stored<R>>& all() const {
     return const_cast<Records*>(this)->all<R>();
   }
 
-  // Keeps every list ordered by id, which find() relies on.
+  // Keeps every list ordered by key, which find() relies on.
   void sort();
 
   template <class R>
-  const Stored<R>* find(std::string_view id) const {
+  const Stored<R>* find(std::string_view key) const {
     const auto& list = all<R>();
-    auto it =
-        std::lower_bound(list.begin(), list.end(), id,
-                         [](const Stored<R>& s, std::string_view k) { return s.record.id < k; });
-    return it != list.end() && it->record.id == id ? &*it : nullptr;
+    auto it = std::lower_bound(list.begin(), list.end(), key,
+                               [](const Stored<R>& s, std::string_view k) { return record_key(s.record) < k; });
+    return it != list.end() && record_key(it->record) == key ? &*it : nullptr;
   }
 
-  // Replaces the record with the same id, or adds it.
+  // The report of a contract for a quarter, if there is one.
+  const Stored<Report>* report(const std::string& contract, const Period& quarter) const {
+    return find<Report>(contract + "/" + quarter.str());
+  }
+
+  // Replaces the record with the same key, or adds it.
   template <class R>
   void put(Stored<R> stored) {
     auto& list = all<R>();
-    auto it =
-        std::lower_bound(list.begin(), list.end(), stored.record.id,
-                         [](const Stored<R>& s, const std::string& k) { return s.record.id < k; });
-    if (it != list.end() && it->record.id == stored.record.id)
-      *it = std::move(stored);
-    else
-      list.insert(it, std::move(stored));
+    std::string key = record_key(stored.record);
+    auto it = std::lower_bound(list.begin(), list.end(), key,
+                               [](const Stored<R>& s, const std::string& k) { return record_key(s.record) < k; });
+    if (it != list.end() && record_key(it->record) == key) *it = std::move(stored);
+    else list.insert(it, std::move(stored));
   }
 };
 

@@ -31,6 +31,10 @@ struct Unwrap<std::optional<T>> {
   using type = T;
 };
 template <class T>
+struct IsMap : std::false_type {};
+template <class K, class V>
+struct IsMap<std::map<K, V>> : std::true_type {};
+template <class T>
 struct IsVector : std::false_type {};
 template <class T>
 struct IsVector<std::vector<T>> : std::true_type {};
@@ -147,6 +151,21 @@ void decode_node(const yaml::Node& n, T& out, unsigned flags, const std::string&
       decode_node(n.items[i], item, flags & ~kRequired, item_field, ctx);
       out.push_back(std::move(item));
     }
+  } else if constexpr (IsMap<T>::value) {
+    if (n.kind != yaml::Kind::kMap) return wrong("a mapping");
+    for (const auto& e : n.entries) {
+      typename T::key_type key{};
+      std::string item_field = field + "." + e.key;
+      if (auto error = parse_value(e.key, key)) {
+        ctx.findings.error(ctx.path, e.key_mark, fmt::format("{}: {}", field, *error));
+        continue;
+      }
+      typename T::mapped_type value{};
+      std::size_t count = ctx.findings.size();
+      ctx.origin.fields.emplace_back(item_field, e.value.mark);
+      decode_node(e.value, value, flags & ~kRequired, item_field, ctx);
+      if (ctx.findings.size() == count) out.emplace(std::move(key), std::move(value));
+    }
   } else if constexpr (is_struct<T>()) {
     if (n.kind != yaml::Kind::kMap) return wrong("a mapping");
     YamlDecoder decoder(n, ctx, field + ".");
@@ -201,6 +220,14 @@ yaml::Node encode_node(const T& value, unsigned flags) {
       seq.items.push_back(std::move(child));
     }
     return seq;
+  } else if constexpr (IsMap<T>::value) {
+    yaml::Node map = yaml::Node::map(flags & kFlow);
+    for (const auto& [key, item] : value) {
+      yaml::Node child = encode_node(item, 0);
+      child.flow = map.flow;
+      map.entries.push_back({format_value(key), {}, std::move(child)});
+    }
+    return map;
   } else if constexpr (is_struct<T>()) {
     YamlEncoder encoder(flags & kFlow);
     T::fields(value, encoder);
@@ -226,8 +253,9 @@ class CsvColumns {
  public:
   explicit CsvColumns(std::string prefix = {}) : prefix_(std::move(prefix)) {}
   template <class T>
-  void operator()(const char* key, const T&, unsigned = 0) {
+  void operator()(const char* key, const T&, unsigned flags = 0) {
     using U = typename Unwrap<T>::type;
+    if (flags & kNoCsv) return;
     if constexpr (!IsVector<U>::value && is_struct<U>()) {
       CsvColumns nested(prefix_ + key + "_");
       U probe{};
@@ -264,6 +292,7 @@ class CsvDecoder {
 
   template <class T>
   void operator()(const char* key, T& value, unsigned flags = 0) {
+    if (flags & kNoCsv) return;
     std::string column = prefix_ + key;
     std::string field = dotted(column);
     using U = typename Unwrap<T>::type;
@@ -316,14 +345,18 @@ class CsvDecoder {
       for (const auto& item_text : split_list_cell(raw)) {
         typename T::value_type item{};
         std::optional<std::string> error;
-        if constexpr (is_struct<typename T::value_type>())
+        if constexpr (requires { parse_item(item_text, item); })
           error = parse_item(item_text, item);
-        else
+        else if constexpr (requires { parse_value(item_text, item); })
           error = parse_value(item_text, item);
+        else
+          error = "this field has no CSV form";
         if (error) return error;
         out.push_back(std::move(item));
       }
       return std::nullopt;
+    } else if constexpr (IsMap<T>::value) {
+      return parse_pairs(raw, out);
     } else {
       return parse_value(raw, out);
     }
@@ -346,8 +379,9 @@ class CsvEncoder {
  public:
   explicit CsvEncoder(std::string prefix = {}) : prefix_(std::move(prefix)) {}
   template <class T>
-  void operator()(const char* key, const T& value, unsigned = 0) {
+  void operator()(const char* key, const T& value, unsigned flags = 0) {
     using U = typename Unwrap<T>::type;
+    if (flags & kNoCsv) return;
     if constexpr (!IsVector<U>::value && is_struct<U>()) {
       CsvEncoder nested(prefix_ + key + "_");
       U inner = value_or_empty(value);
@@ -376,12 +410,14 @@ class CsvEncoder {
     } else if constexpr (IsVector<T>::value) {
       std::vector<std::string> items;
       for (const auto& item : value) {
-        if constexpr (is_struct<typename T::value_type>())
+        if constexpr (requires { format_item(item); })
           items.push_back(format_item(item));
-        else
+        else if constexpr (requires { format_value(item); })
           items.push_back(format_value(item));
       }
       return join_list_cell(items);
+    } else if constexpr (IsMap<T>::value) {
+      return format_pairs(value);
     } else {
       return format_value(value);
     }

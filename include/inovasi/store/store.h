@@ -25,10 +25,10 @@ class ProgrammeDir {
   static ProgrammeDir locate(const std::string& explicit_dir);
 
   const stdfs::path& root() const { return root_; }
-  // Paths as shown to users: relative to the programme directory.
+  // A record's path relative to the programme directory, from its key.
   template <class R>
-  static std::string record_path(const std::string& id) {
-    return std::string(R::kFolder) + "/" + id + ".yaml";
+  static std::string record_path(const std::string& key) {
+    return std::string(R::kFolder) + "/" + key + ".yaml";
   }
   stdfs::path absolute(const std::string& relative) const { return root_ / relative; }
   // A path as messages show it: usable from the working directory.
@@ -60,6 +60,10 @@ struct LoadedFile {
 std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::string& folder,
                                            Findings& findings);
 
+// Every record file of a type: reports sit one folder deeper, per contract.
+template <class R>
+std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findings);
+
 template <class R>
 LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Findings& findings);
 
@@ -76,7 +80,7 @@ class Transaction {
 
   template <class R>
   void put(const R& record) {
-    stage(ProgrammeDir::record_path<R>(record.id), canonical_text(record));
+    stage(ProgrammeDir::record_path<R>(record_key(record)), canonical_text(record));
   }
   void stage(const std::string& relative, std::string content);
   // Returns the relative paths that changed on disk.

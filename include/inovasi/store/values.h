@@ -2,6 +2,7 @@
 // `0123`, no `yes` for true, no `1e3`, no 2018-02-30.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ std::optional<std::string> parse_value(std::string_view text, std::string& out);
 std::optional<std::string> parse_value(std::string_view text, Date& out);
 std::optional<std::string> parse_value(std::string_view text, std::int64_t& out);
 std::optional<std::string> parse_value(std::string_view text, double& out);
+std::optional<std::string> parse_value(std::string_view text, Period& out);
 template <class E>
 requires std::is_enum_v<E> std::optional<std::string> parse_value(std::string_view text, E& out) {
   if (auto v = parse_enum<E>(text)) {
@@ -31,6 +33,7 @@ std::string format_value(const std::string& v);
 std::string format_value(const Date& v);
 std::string format_value(std::int64_t v);
 std::string format_value(double v);  // shortest fixed-point text that reads back the same
+std::string format_value(const Period& v);
 template <class E>
 requires std::is_enum_v<E> std::string format_value(E v) {
   return std::string(token(v));
@@ -39,6 +42,10 @@ requires std::is_enum_v<E> std::string format_value(E v) {
 // A list in one CSV cell: items separated by ';', with '\;' and '\\' escapes.
 std::vector<std::string> split_list_cell(std::string_view cell);
 std::string join_list_cell(const std::vector<std::string>& items);
+
+// A mapping in one CSV cell: "key=value;key=value".
+std::optional<std::string> parse_pairs(std::string_view cell, std::map<std::string, double>& out);
+std::string format_pairs(const std::map<std::string, double>& pairs);
 
 // An action-plan step in one CSV item: "TEXT @ DUE" or "TEXT @ DUE / DONE".
 std::optional<std::string> parse_item(std::string_view text, PlanStep& out);
