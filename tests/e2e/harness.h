@@ -1,0 +1,106 @@
+// Runs the built inovasi binary in a fresh temporary directory per test, the
+// way a user would: real files, real processes, exact outputs.
+#pragma once
+#include <doctest/doctest.h>
+#include <sys/types.h>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace e2e {
+
+namespace stdfs = std::filesystem;
+
+// What a finished inovasi process left: its exit status (128 + signal when
+// it was killed) and everything it wrote.
+struct Result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// Environment changes for one run, applied to the test's own environment
+// after INOVASI_DIR, NO_COLOR and COLUMNS are cleared. A value of nullopt
+// removes the variable.
+using Env = std::vector<std::pair<std::string, std::optional<std::string>>>;
+
+// A started inovasi process; wait() collects it.
+class Process {
+ public:
+  Process(const std::vector<std::string>& args, const stdfs::path& cwd, std::string input,
+          const Env& env);
+  Process(const Process&) = delete;
+  Process& operator=(const Process&) = delete;
+  ~Process();
+  Result wait();
+
+ private:
+  pid_t pid_ = -1;
+  int in_ = -1, out_ = -1, err_ = -1;
+  std::string input_;
+};
+
+// A temporary directory for one test. It is removed when the test passed and
+// left behind, its path printed, when the test failed.
+class Sandbox {
+ public:
+  Sandbox();
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+  ~Sandbox();
+
+  const stdfs::path& root() const { return root_; }
+  stdfs::path path(const std::string& relative) const { return root_ / relative; }
+
+  // Runs `inovasi ARGS...` with the sandbox (or cwd, relative to it) as the
+  // working directory.
+  Result run(const std::vector<std::string>& args, const std::string& input = {},
+             const Env& env = {}) const;
+  Result run_in(const std::string& cwd, const std::vector<std::string>& args,
+                const std::string& input = {}, const Env& env = {}) const;
+
+  // Byte-for-byte file helpers, relative to the sandbox.
+  void write(const std::string& relative, const std::string& content) const;
+  std::string read(const std::string& relative) const;
+  bool exists(const std::string& relative) const;
+  // Every entry below `relative` (files, folders, links), sorted, as paths
+  // relative to it; folders end in '/'. Lock files (.inovasi.lock) are left
+  // out: taking the lock creates one, and git ignores it.
+  std::vector<std::string> tree(const std::string& relative = ".") const;
+
+  // A programme in `dir` made by `inovasi init`, with the two units and the
+  // priorities and indicators most tests need.
+  void make_programme(const std::string& dir = ".") const;
+
+ private:
+  stdfs::path root_;
+};
+
+// The file's modification time in nanoseconds.
+long long mtime_ns(const stdfs::path& path);
+
+// Every file and folder under `from`, copied to `to` (links copied as links).
+void copy_tree(const stdfs::path& from, const stdfs::path& to);
+
+std::string read_file(const stdfs::path& path);
+void write_file(const stdfs::path& path, const std::string& content);
+
+// The absolute path of the inovasi binary under test.
+const char* binary();
+// tests/fixtures in the source tree.
+stdfs::path fixtures();
+
+}  // namespace e2e
+
+// Lists print one entry a line when a comparison fails.
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+  static doctest::String convert(const std::vector<std::string>& list) {
+    std::string text = "{";
+    for (const auto& item : list) text += "\n  " + item;
+    return (text + "\n}").c_str();
+  }
+};
