@@ -1,0 +1,324 @@
+// Reading record files: the tree with positions, and every refusal with its
+// exact finding.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "inovasi/store/yaml_doc.h"
+
+using namespace inovasi;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+// Every finding of parsing text as f.yaml, formatted as printed.
+Strings findings_of(std::string_view text) {
+  Findings findings;
+  yaml::Node root = yaml::parse(text, "f.yaml", findings);
+  Strings out;
+  for (const auto& f : findings.items()) out.push_back(format(f));
+  if (!out.empty()) CHECK(root.kind == yaml::Kind::kNull);
+  return out;
+}
+
+yaml::Node parse_ok(std::string_view text) {
+  Findings findings;
+  yaml::Node root = yaml::parse(text, "f.yaml", findings);
+  for (const auto& f : findings.items()) FAIL_CHECK(format(f));
+  REQUIRE(root.kind == yaml::Kind::kMap);
+  return root;
+}
+
+std::string at(const Mark& m) {
+  return std::to_string(m.line) + ":" + std::to_string(m.column);
+}
+
+}  // namespace
+
+TEST_CASE("yaml parse builds the tree with positions") {
+  yaml::Node root = parse_ok(
+      "id: antrean-online\n"
+      "title: 'no'\n"
+      "budget: 0123\n"
+      "proposer:\n"
+      "  name: Budi\n"
+      "  nip: \"198503302010011002\"\n"
+      "tags: [a, 'b c']\n"
+      "plan:\n"
+      "  - step: Sosialisasi\n"
+      "    due: 2018-06-30\n"
+      "empty:\n"
+      "quoted_empty: ''\n");
+  REQUIRE(root.entries.size() == 8);
+  CHECK(at(root.mark) == "1:1");
+
+  const yaml::Entry* id = root.find("id");
+  REQUIRE(id != nullptr);
+  CHECK(id->value.value == "antrean-online");
+  CHECK(id->value.plain);
+  CHECK(at(id->key_mark) == "1:1");
+  CHECK(at(id->value.mark) == "1:5");
+
+  const yaml::Entry* title = root.find("title");
+  REQUIRE(title != nullptr);
+  CHECK(title->value.value == "no");
+  CHECK_FALSE(title->value.plain);
+  CHECK(at(title->value.mark) == "2:8");
+
+  // Numbers are kept as written; the codec decides what they mean.
+  CHECK(root.find("budget")->value.value == "0123");
+  CHECK(root.find("budget")->value.plain);
+
+  const yaml::Node& proposer = root.find("proposer")->value;
+  CHECK(proposer.kind == yaml::Kind::kMap);
+  CHECK(at(proposer.mark) == "5:3");
+  CHECK(proposer.find("nip")->value.value == "198503302010011002");
+  CHECK_FALSE(proposer.find("nip")->value.plain);
+  CHECK(at(proposer.find("nip")->key_mark) == "6:3");
+
+  const yaml::Node& tags = root.find("tags")->value;
+  CHECK(tags.kind == yaml::Kind::kSequence);
+  CHECK(tags.flow);
+  REQUIRE(tags.items.size() == 2);
+  CHECK(tags.items[1].value == "b c");
+  CHECK(at(tags.items[1].mark) == "7:11");
+
+  const yaml::Node& plan = root.find("plan")->value;
+  CHECK(plan.kind == yaml::Kind::kSequence);
+  CHECK_FALSE(plan.flow);
+  REQUIRE(plan.items.size() == 1);
+  CHECK(plan.items[0].find("due")->value.value == "2018-06-30");
+  CHECK(at(plan.items[0].find("due")->value.mark) == "10:10");
+
+  CHECK(root.find("empty")->value.kind == yaml::Kind::kNull);
+  CHECK(root.find("quoted_empty")->value.kind == yaml::Kind::kScalar);
+  CHECK(root.find("quoted_empty")->value.value == "");
+  CHECK(root.find("missing") == nullptr);
+
+  Strings keys;
+  for (const auto& e : root.entries) keys.push_back(e.key);
+  CHECK(keys ==
+        Strings{"id", "title", "budget", "proposer", "tags", "plan", "empty", "quoted_empty"});
+}
+
+TEST_CASE("yaml parse reads hand-edited forms") {
+  SUBCASE("flow mappings, block scalars, comments, document markers") {
+    yaml::Node root = parse_ok(
+        "--- # start\n"
+        "head: {name: Budi, position: Kepala}  # flow\n"
+        "description: |\n"
+        "  Baris satu\n"
+        "  # bukan komentar\n"
+        "goal: >-\n"
+        "  dilipat\n"
+        "  jadi satu\n"
+        "...\n");
+    CHECK(root.find("head")->value.flow);
+    CHECK(root.find("head")->value.find("position")->value.value == "Kepala");
+    CHECK(root.find("description")->value.value == "Baris satu\n# bukan komentar\n");
+    CHECK(root.find("goal")->value.value == "dilipat jadi satu");
+  }
+  SUBCASE("the non-specific tag ! is a plain string") {
+    yaml::Node root = parse_ok("a: ! 1\n");
+    CHECK(root.find("a")->value.value == "1");
+  }
+  SUBCASE("a key with no value is null") {
+    yaml::Node root = parse_ok("? a\nb:\n");
+    CHECK(root.find("a")->value.kind == yaml::Kind::kNull);
+    CHECK(root.find("b")->value.kind == yaml::Kind::kNull);
+  }
+  SUBCASE("exactly 1 MiB is accepted") {
+    std::string text = "a: " + std::string(yaml::kMaxFileSize - 4, 'x') + "\n";
+    REQUIRE(text.size() == yaml::kMaxFileSize);
+    CHECK(parse_ok(text).find("a")->value.value.size() == yaml::kMaxFileSize - 4);
+  }
+  SUBCASE("nesting up to the limit is accepted") {
+    std::string text = "a: " + std::string(yaml::kMaxDepth - 1, '[') +
+                       std::string(yaml::kMaxDepth - 1, ']') + "\n";
+    parse_ok(text);
+  }
+}
+
+TEST_CASE("yaml parse refuses duplicate keys") {
+  CHECK(findings_of("id: a\nid: b\n") == Strings{"f.yaml:2:1: error: duplicate key 'id'"});
+  CHECK(findings_of("head:\n  name: a\n  name: b\n") ==
+        Strings{"f.yaml:3:3: error: duplicate key 'name'"});
+  CHECK(findings_of("a: {b: 1, b: 2}\n") == Strings{"f.yaml:1:11: error: duplicate key 'b'"});
+  CHECK(findings_of("plan:\n  - step: a\n    step: b\n") ==
+        Strings{"f.yaml:3:5: error: duplicate key 'step'"});
+}
+
+TEST_CASE("yaml parse refuses anchors, aliases and tags") {
+  CHECK(findings_of("a: &x 1\n") ==
+        Strings{"f.yaml:1:4: error: anchors (&name) are not allowed in records"});
+  CHECK(findings_of("a: &x 1\nb: *x\n") ==
+        Strings{"f.yaml:1:4: error: anchors (&name) are not allowed in records"});
+  CHECK(findings_of("&a x: 1\n") ==
+        Strings{"f.yaml:1:1: error: anchors (&name) are not allowed in records"});
+  CHECK(findings_of("a: &anc\n  b: 1\n") ==
+        Strings{"f.yaml:1:4: error: anchors (&name) are not allowed in records"});
+  CHECK(findings_of("a:\n  - &x b\n") ==
+        Strings{"f.yaml:2:5: error: anchors (&name) are not allowed in records"});
+  CHECK(findings_of("a: [&x 1]\n") ==
+        Strings{"f.yaml:1:5: error: anchors (&name) are not allowed in records"});
+  // An alias needs an anchor before it; alone it is a syntax error.
+  CHECK(findings_of("b: *x\n") ==
+        Strings{"f.yaml:1:4: error: YAML syntax: the referenced anchor is not defined"});
+  CHECK(findings_of("a: !!str 1\n") ==
+        Strings{"f.yaml:1:4: error: tags (tag:yaml.org,2002:str) are not allowed in records"});
+  CHECK(findings_of("a: !foo 1\n") ==
+        Strings{"f.yaml:1:4: error: tags (!foo) are not allowed in records"});
+  CHECK(findings_of("a: !!seq [1]\n") ==
+        Strings{"f.yaml:1:4: error: tags (tag:yaml.org,2002:seq) are not allowed in records"});
+}
+
+TEST_CASE("yaml parse refuses more than one document and returns promptly") {
+  SUBCASE("a second document") {
+    Strings found = findings_of("a: 1\n---\nb: 2\n");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].ends_with(" error: more than one YAML document in the file"));
+    found = findings_of("a: 1\n---\n");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].ends_with(" error: more than one YAML document in the file"));
+  }
+  SUBCASE("the input that makes yaml-cpp produce documents forever") {
+    Strings found = findings_of("!, ");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].starts_with("f.yaml:"));
+    CHECK(found[0].ends_with(" error: more than one YAML document in the file"));
+  }
+  SUBCASE("one document with its markers is fine") {
+    parse_ok("---\na: 1\n");
+    parse_ok("a: 1\n...\n");
+    parse_ok("%YAML 1.2\n---\na: 1\n");
+  }
+}
+
+TEST_CASE("yaml parse refuses nesting past the limit") {
+  CHECK(findings_of("a: " + std::string(yaml::kMaxDepth, '[') + std::string(yaml::kMaxDepth, ']') +
+                    "\n") == Strings{"f.yaml:1:35: error: nesting deeper than 32 levels"});
+  std::string block;
+  for (int i = 0; i < 40; ++i) block += std::string(2 * i, ' ') + "k" + std::to_string(i) + ":\n";
+  CHECK(findings_of(block) == Strings{"f.yaml:33:65: error: nesting deeper than 32 levels"});
+  // Far past yaml-cpp's own recursion limit: still one finding, no crash.
+  for (char open : {'[', '{'}) {
+    Strings found = findings_of("a: " + std::string(100000, open));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].ends_with(" error: nesting deeper than 32 levels"));
+  }
+}
+
+TEST_CASE("yaml parse refuses bad bytes and sizes") {
+  CHECK(findings_of("a: b\nc: \xC3\x28\n") == Strings{"f.yaml:2:4: error: invalid UTF-8"});
+  CHECK(findings_of("a: ok\nb: caf\xC3\xA9 \xED\xA0\x80\n") ==
+        Strings{"f.yaml:2:9: error: invalid UTF-8"});
+  CHECK(findings_of("\xFF") == Strings{"f.yaml:1:1: error: invalid UTF-8"});
+  Strings nul = findings_of(std::string("a: b\0c\n", 7));
+  REQUIRE(nul.size() == 1);
+  CHECK(nul[0].ends_with(" error: file contains a NUL byte"));
+  CHECK(findings_of("a: " + std::string(yaml::kMaxFileSize - 3, 'x') + "\n") ==
+        Strings{"f.yaml: error: file is larger than 1048576 bytes"});
+}
+
+TEST_CASE("yaml parse refusals of a second document and a NUL byte name the line") {
+  CHECK(findings_of("a: 1\n---\nb: 2\n") ==
+        Strings{"f.yaml:2:1: error: more than one YAML document in the file"});
+  CHECK(findings_of(std::string("a: b\0c\n", 7)) ==
+        Strings{"f.yaml:1:5: error: file contains a NUL byte"});
+}
+
+TEST_CASE("yaml parse refuses files that are not a mapping") {
+  for (std::string empty : {"", "\n", "   \n", "# only a comment\n"}) {
+    CAPTURE(empty);
+    CHECK(findings_of(empty) ==
+          Strings{"f.yaml:1:1: error: file is empty; expected a mapping of fields"});
+  }
+  CHECK(findings_of("- a\n- b\n") ==
+        Strings{"f.yaml:1:1: error: expected a mapping of fields, found a list"});
+  CHECK(findings_of("[a]\n") ==
+        Strings{"f.yaml:1:1: error: expected a mapping of fields, found a list"});
+  CHECK(findings_of("hello\n") ==
+        Strings{"f.yaml:1:1: error: expected a mapping of fields, found a single value"});
+  CHECK(findings_of("~\n") ==
+        Strings{"f.yaml:1:1: error: expected a mapping of fields, found nothing"});
+  CHECK(findings_of("\n\n  'text'\n") ==
+        Strings{"f.yaml:3:3: error: expected a mapping of fields, found a single value"});
+}
+
+TEST_CASE("yaml parse reports syntax errors where they are") {
+  CHECK(findings_of("a: [b\n") ==
+        Strings{"f.yaml:2:1: error: YAML syntax: end of sequence flow not found"});
+  CHECK(findings_of("a: {b: 1\n") ==
+        Strings{"f.yaml:2:1: error: YAML syntax: end of map flow not found"});
+  CHECK(findings_of("a: b\n c: d\n") ==
+        Strings{"f.yaml:2:3: error: YAML syntax: illegal map value"});
+  CHECK(findings_of("a: b: c\n") == Strings{"f.yaml:1:5: error: YAML syntax: illegal map value"});
+  CHECK(findings_of("a:\n  - b\n  c: d\n") ==
+        Strings{"f.yaml:3:3: error: YAML syntax: end of map not found"});
+  CHECK(findings_of("\t- a\n") == Strings{"f.yaml:1:2: error: YAML syntax: illegal block entry"});
+  CHECK(findings_of("a: \"\\q\"\n") ==
+        Strings{"f.yaml:1:7: error: YAML syntax: unknown escape character: q"});
+  CHECK(findings_of("a: @x\n") == Strings{"f.yaml:1:4: error: YAML syntax: unknown token"});
+  CHECK(findings_of("? [a]\n: b\n") ==
+        Strings{"f.yaml:1:3: error: keys must be plain words, not lists or mappings"});
+}
+
+TEST_CASE("yaml parse refuses what other YAML readers refuse") {
+  // yaml-cpp reads these without a word; PyYAML and yamllint refuse them.
+  SUBCASE("an unterminated quoted scalar") {
+    for (std::string text : {"a: 'x\n", "a: \"x\n", "a: 'x\nb: 1\n"}) {
+      CAPTURE(text);
+      Findings findings;
+      yaml::Node root = yaml::parse(text, "f.yaml", findings);
+      CHECK(findings.has_errors());
+      CHECK(root.kind == yaml::Kind::kNull);
+    }
+  }
+  SUBCASE("a key without a colon") {
+    Findings findings;
+    yaml::parse("title: x\nsubmitted\n", "f.yaml", findings);
+    CHECK(findings.has_errors());
+  }
+}
+
+TEST_CASE("yaml has_comments") {
+  SUBCASE("comments") {
+    CHECK(yaml::has_comments("# top\na: b\n"));
+    CHECK(yaml::has_comments("a: b # after a value\n"));
+    CHECK(yaml::has_comments("a: b\t# after a tab\n"));
+    CHECK(yaml::has_comments("a:\n  # indented\n  b: c\n"));
+    CHECK(yaml::has_comments("tags: [a, b] # flow\n"));
+    CHECK(yaml::has_comments("a: 'x # y' # real\n"));
+    CHECK(yaml::has_comments("a: |\n  text\n# after the block\nb: c\n"));
+    CHECK(yaml::has_comments("a: |  # on the header\n  text\n"));
+    CHECK(yaml::has_comments("a: don't # worry\n"));
+    CHECK(yaml::has_comments("a: 'it''s' # yes\n"));
+    CHECK(yaml::has_comments("a: \"q\\\"\" # yes\n"));
+  }
+  SUBCASE("no comments") {
+    CHECK_FALSE(yaml::has_comments(""));
+    CHECK_FALSE(yaml::has_comments("a: b\n"));
+    CHECK_FALSE(yaml::has_comments("a: b#c\n"));
+    CHECK_FALSE(yaml::has_comments("url: http://x.id/#frag\n"));
+    CHECK_FALSE(yaml::has_comments("a: 'x # y'\n"));
+    CHECK_FALSE(yaml::has_comments("a: \"x # y\"\n"));
+    CHECK_FALSE(yaml::has_comments("a: 'it''s # still quoted'\n"));
+    CHECK_FALSE(yaml::has_comments("a: \"q\\\" # still quoted\"\n"));
+    CHECK_FALSE(yaml::has_comments("tags: ['a # b', \"c # d\"]\n"));
+    CHECK_FALSE(yaml::has_comments("a: |\n  line # not a comment\n  # nor this\nb: c\n"));
+    CHECK_FALSE(yaml::has_comments("a: >-\n  folded # text\n"));
+    CHECK_FALSE(yaml::has_comments("a: |2\n   indented # text\n"));
+    CHECK_FALSE(yaml::has_comments("plan:\n  - step: |\n      x # y\n    due: 2018-01-01\n"));
+    CHECK_FALSE(yaml::has_comments("a: 'multi\n  # line quoted'\n"));
+    CHECK_FALSE(yaml::has_comments("- 'x # y'\n"));
+  }
+}
+
+TEST_CASE("yaml has_comments sees comments after a plain apostrophe or a nested block scalar") {
+  // The value is the plain scalar "Rock 'n roll"; the rest is a comment.
+  CHECK(yaml::has_comments("title: Rock 'n roll # catatan\n"));
+  CHECK(yaml::has_comments("title: Rock 'n roll\n# catatan\n"));
+  // The block scalar of "step" ends where "due" starts, at the key's column.
+  CHECK(yaml::has_comments("plan:\n  - step: |\n      x\n    due: 2018-01-01 # catatan\n"));
+}

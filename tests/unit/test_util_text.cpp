@@ -1,0 +1,214 @@
+// Text helpers: trimming, splitting, slugs, did-you-mean and UTF-8.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "inovasi/util/text.h"
+
+using namespace inovasi;
+using Strings = std::vector<std::string>;
+
+TEST_CASE("text trim removes spaces, tabs and line breaks at both ends") {
+  CHECK(text::trim("") == "");
+  CHECK(text::trim("   ") == "");
+  CHECK(text::trim(" \t\r\n") == "");
+  CHECK(text::trim("abc") == "abc");
+  CHECK(text::trim(" \t a b \r\n") == "a b");
+  CHECK(text::trim("  Dinas  Kesehatan\t") == "Dinas  Kesehatan");
+}
+
+TEST_CASE("text split keeps empty parts") {
+  CHECK(text::split("", ',') == Strings{""});
+  CHECK(text::split("a", ',') == Strings{"a"});
+  CHECK(text::split("a,b", ',') == Strings{"a", "b"});
+  CHECK(text::split("a,,b", ',') == Strings{"a", "", "b"});
+  CHECK(text::split("a,", ',') == Strings{"a", ""});
+  CHECK(text::split(",a", ',') == Strings{"", "a"});
+  CHECK(text::split("x\ny\n", '\n') == Strings{"x", "y", ""});
+}
+
+TEST_CASE("text join and lower_ascii") {
+  CHECK(text::join({}, ", ") == "");
+  CHECK(text::join({"a"}, ", ") == "a");
+  CHECK(text::join({"a", "b", "c"}, ", ") == "a, b, c");
+  CHECK(text::lower_ascii("RSUD Dr. Koesma") == "rsud dr. koesma");
+  // Only ASCII letters change; UTF-8 bytes pass through.
+  CHECK(text::lower_ascii("DÉSA") == "dÉsa");
+}
+
+TEST_CASE("text slugify") {
+  SUBCASE("words are lower-cased and joined by single hyphens") {
+    CHECK(text::slugify("Antrean Online") == "antrean-online");
+    CHECK(text::slugify("Pelayanan Terpadu Satu Pintu") == "pelayanan-terpadu-satu-pintu");
+    CHECK(text::slugify("  Kecamatan   Tuban  ") == "kecamatan-tuban");
+  }
+  SUBCASE("punctuation runs become one hyphen, none at the ends") {
+    CHECK(text::slugify("RSUD dr. R. Koesma") == "rsud-dr-r-koesma");
+    CHECK(text::slugify("-- (Si-Cantik) & [e-KTP]! --") == "si-cantik-e-ktp");
+    CHECK(text::slugify("Dinas Pekerjaan Umum dan Penataan Ruang / PUPR") ==
+          "dinas-pekerjaan-umum-dan-penataan-ruang-pupr");
+    CHECK(text::slugify("2018: Tahun Inovasi") == "2018-tahun-inovasi");
+  }
+  SUBCASE("Latin accents are folded") {
+    CHECK(text::slugify("Café Désa") == "cafe-desa");
+    CHECK(text::slugify("ÀÉÎÕÜ Ñoño çà") == "aeiou-nono-ca");
+  }
+  SUBCASE("apostrophes are dropped, not turned into hyphens") {
+    CHECK(text::slugify("Jum'at Bersih") == "jumat-bersih");
+    CHECK(text::slugify("Jum\u2019at Bersih") == "jumat-bersih");
+    CHECK(text::slugify("Ku'") == "ku");
+  }
+  SUBCASE("nothing usable gives an empty slug") {
+    CHECK(text::slugify("") == "");
+    CHECK(text::slugify("~") == "");
+    CHECK(text::slugify("!!! ---") == "");
+  }
+  SUBCASE("invalid UTF-8 bytes are separators") {
+    CHECK(text::slugify("a\xFF" "b") == "a-b");
+  }
+  SUBCASE("a long title is cut at a word boundary within 64 characters") {
+    // Seven words of ten letters: 76 characters; the sixth word would be cut.
+    std::string word = "abcdefghij";
+    std::string title;
+    for (int i = 0; i < 7; ++i) title += word + " ";
+    std::string slug = text::slugify(title);
+    CHECK(slug == "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij");
+    CHECK(text::is_slug(slug));
+  }
+  SUBCASE("one long word is cut at 64 characters") {
+    std::string slug = text::slugify(std::string(70, 'x'));
+    CHECK(slug == std::string(64, 'x'));
+    CHECK(text::is_slug(slug));
+  }
+  SUBCASE("a short first word then a long one: cut inside the word") {
+    std::string slug = text::slugify("ab " + std::string(80, 'y'));
+    CHECK(slug == "ab-" + std::string(61, 'y'));
+    CHECK(slug.size() == 64);
+  }
+}
+
+TEST_CASE("text slugify keeps a last word that ends exactly at 64 characters") {
+  // 40 letters, a hyphen and 23 letters make exactly 64; more words follow.
+  std::string title = std::string(40, 'a') + " " + std::string(23, 'b') + " ccc ddd";
+  CHECK(text::slugify(title) == std::string(40, 'a') + "-" + std::string(23, 'b'));
+}
+
+TEST_CASE("text is_slug") {
+  SUBCASE("accepted") {
+    CHECK(text::is_slug("a"));
+    CHECK(text::is_slug("rsud-koesma"));
+    CHECK(text::is_slug("2018"));
+    CHECK(text::is_slug("kec-tuban-2"));
+    CHECK(text::is_slug(std::string(64, 'a')));
+  }
+  SUBCASE("refused") {
+    for (std::string bad :
+         {"", "../x", "/etc/x", "a/b", "A", "a--b", "-a", "a-", "a b", "a_b", "a.b", ".", "..",
+          "é", "a\\b", "a\nb"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(text::is_slug(bad));
+    }
+    CHECK_FALSE(text::is_slug(std::string(65, 'a')));
+  }
+}
+
+TEST_CASE("text edit_distance and nearest") {
+  CHECK(text::edit_distance("", "") == 0);
+  CHECK(text::edit_distance("abc", "") == 3);
+  CHECK(text::edit_distance("kitten", "sitting") == 3);
+  CHECK(text::edit_distance("stage", "stgae") == 2);
+
+  Strings fields = {"id", "title", "unit", "stage", "submitted", "implemented_date"};
+  SUBCASE("a typo finds its field") {
+    CHECK(text::nearest("titel", fields) == "title");
+    CHECK(text::nearest("submited", fields) == "submitted");
+    CHECK(text::nearest("stgae", fields) == "stage");
+    CHECK(text::nearest("implemented-date", fields) == "implemented_date");
+  }
+  SUBCASE("case does not count") {
+    CHECK(text::nearest("TITLE", fields) == "title");
+    CHECK(text::nearest("Unit", fields) == "unit");
+  }
+  SUBCASE("a word far from every candidate finds nothing") {
+    CHECK_FALSE(text::nearest("anggaran", fields).has_value());
+    CHECK_FALSE(text::nearest("xyz", {"title"}).has_value());
+    CHECK_FALSE(text::nearest("title", {}).has_value());
+  }
+  SUBCASE("the first of equally close candidates wins") {
+    CHECK(text::nearest("ab", {"ax", "ay"}) == "ax");
+  }
+}
+
+TEST_CASE("text display_width counts code points") {
+  CHECK(text::display_width("") == 0);
+  CHECK(text::display_width("Kecamatan Tuban") == 15);
+  CHECK(text::display_width("Désa Kenduruan") == 14);
+  CHECK(text::display_width("…") == 1);
+  CHECK(text::display_width("Rp 1.500.000 — anggaran") == 23);
+}
+
+TEST_CASE("text truncate_to_width") {
+  SUBCASE("text that fits is unchanged") {
+    CHECK(text::truncate_to_width("Bappeda", 7) == "Bappeda");
+    CHECK(text::truncate_to_width("Bappeda", 20) == "Bappeda");
+    CHECK(text::truncate_to_width("", 0) == "");
+  }
+  SUBCASE("cut text ends with an ellipsis and fits") {
+    std::string cut = text::truncate_to_width("Dinas Pekerjaan Umum", 10);
+    CHECK(cut == "Dinas Pek…");
+    CHECK(text::display_width(cut) == 10);
+  }
+  SUBCASE("multi-byte letters are never split") {
+    std::string cut = text::truncate_to_width("Café Désa Rengel", 8);
+    CHECK(cut == "Café Dé…");
+    CHECK(text::display_width(cut) == 8);
+    CHECK(text::is_valid_utf8(cut));
+    CHECK(text::truncate_to_width("ééééé", 3) == "éé…");
+  }
+  SUBCASE("tiny widths") {
+    CHECK(text::truncate_to_width("Bappeda", 1) == "…");
+    CHECK(text::truncate_to_width("Bappeda", 0) == "");
+  }
+}
+
+TEST_CASE("text UTF-8 validation") {
+  SUBCASE("well-formed text") {
+    CHECK(text::is_valid_utf8(""));
+    CHECK(text::is_valid_utf8("Kabupaten Tuban"));
+    CHECK(text::is_valid_utf8("Désa € \xF0\x9D\x84\x9E"));  // 2, 3 and 4 bytes
+    CHECK(text::is_valid_utf8("\xEF\xBF\xBF"));              // U+FFFF
+    CHECK(text::is_valid_utf8("\xF4\x8F\xBF\xBF"));          // U+10FFFF
+    CHECK_FALSE(text::first_invalid_utf8("Désa").has_value());
+  }
+  SUBCASE("overlong encodings") {
+    CHECK_FALSE(text::is_valid_utf8("\xC0\xAF"));
+    CHECK_FALSE(text::is_valid_utf8("\xC1\xBF"));
+    CHECK_FALSE(text::is_valid_utf8("\xE0\x80\xAF"));
+    CHECK_FALSE(text::is_valid_utf8("\xF0\x80\x80\xAF"));
+  }
+  SUBCASE("surrogates and values past U+10FFFF") {
+    CHECK_FALSE(text::is_valid_utf8("\xED\xA0\x80"));  // U+D800
+    CHECK_FALSE(text::is_valid_utf8("\xED\xBF\xBF"));  // U+DFFF
+    CHECK_FALSE(text::is_valid_utf8("\xF4\x90\x80\x80"));
+    CHECK_FALSE(text::is_valid_utf8("\xF8\x88\x80\x80\x80"));
+  }
+  SUBCASE("truncated and stray bytes") {
+    CHECK_FALSE(text::is_valid_utf8("\xE2\x82"));
+    CHECK_FALSE(text::is_valid_utf8("\xC3"));
+    CHECK_FALSE(text::is_valid_utf8("\x80"));
+    CHECK_FALSE(text::is_valid_utf8("\xC3(x"));
+    CHECK_FALSE(text::is_valid_utf8("\xFF"));
+  }
+  SUBCASE("the offset of the first bad byte") {
+    CHECK(text::first_invalid_utf8("ab\xC3") == 2u);
+    CHECK(text::first_invalid_utf8("é\xE2\x82x") == 2u);
+    CHECK(text::first_invalid_utf8("\x80\x80") == 0u);
+  }
+}
+
+TEST_CASE("text starts_with_any") {
+  CHECK(text::starts_with_any("=SUM()", "=+-@"));
+  CHECK_FALSE(text::starts_with_any("SUM", "=+-@"));
+  CHECK_FALSE(text::starts_with_any("", "=+-@"));
+}
