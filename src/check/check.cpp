@@ -20,8 +20,11 @@ class Checker {
     if (r_.programme) programme(*r_.programme);
     for (const auto& u : r_.units) unit(u);
     for (const auto& i : r_.ideas) idea(i);
+    for (const auto& c : r_.contracts) contract(c);
+    for (const auto& rep : r_.reports) report(rep);
     duplicates(r_.units);
     duplicates(r_.ideas);
+    duplicates(r_.contracts);
   }
 
  private:
@@ -72,7 +75,7 @@ class Checker {
   template <class R>
   void nip(const Stored<R>& s, std::string_view field, const std::string& value) {
     if (value.empty()) return;
-    if (auto problem = nip_problem(value)) error(s, field, *problem);
+    if (auto problem = nip_problem(value)) error(s, field, s.origin.name(field) + ": " + *problem);
   }
 
   template <class R>
@@ -132,6 +135,100 @@ class Checker {
               fmt::format("indicator '{}' names priority '{}', which is not in priorities", ind.id,
                           ind.priority));
     }
+  }
+
+  void contract(const Stored<Contract>& s) {
+    const Contract& c = s.record;
+    identity(s);
+    if (!r_.find<Unit>(c.unit))
+      error(s, "unit", fmt::format("unit '{}' does not exist (no units/{}.yaml)", c.unit, c.unit));
+    for (std::size_t k = 0; k < c.ideas.size(); ++k) {
+      std::string field = fmt::format("ideas[{}]", k);
+      const Stored<Idea>* idea = r_.find<Idea>(c.ideas[k]);
+      if (!idea)
+        error(s, field,
+              fmt::format("idea '{}' does not exist (no ideas/{}.yaml)", c.ideas[k], c.ideas[k]));
+      else if (idea->record.unit != c.unit)
+        warning(s, field,
+                fmt::format("idea '{}' belongs to unit '{}', not to the contracted unit '{}'",
+                            c.ideas[k], idea->record.unit, c.unit));
+    }
+    if (c.end < c.start)
+      error(s, "end", fmt::format("end {} is before start {}", c.end.str(), c.start.str()));
+    if (c.signed_on && c.end < *c.signed_on)
+      error(s, "signed",
+            fmt::format("signed {} is after the contract ended ({})", c.signed_on->str(),
+                        c.end.str()));
+    if (c.targets.empty()) warning(s, "id", "the contract has no targets");
+    std::set<std::string> ids;
+    for (std::size_t k = 0; k < c.targets.size(); ++k) {
+      const Target& t = c.targets[k];
+      std::string field = fmt::format("targets[{}]", k);
+      if (!text::is_slug(t.id))
+        error(s, field + ".id", fmt::format("target id '{}' is not a valid id", t.id));
+      else if (!ids.insert(t.id).second)
+        error(s, field + ".id", fmt::format("duplicate target id '{}'", t.id));
+      if (!(t.weight > 0))
+        error(s, field + ".weight",
+              fmt::format("target '{}': weight must be greater than 0", t.id));
+      if (t.by_period.empty())
+        warning(s, field,
+                fmt::format("target '{}' has no value for any quarter (by_period)", t.id));
+      for (const auto& [period, value] : t.by_period) {
+        std::string where = field + ".by_period." + period.str();
+        if (!period.is_quarter())
+          error(s, where,
+                fmt::format("target '{}': by_period takes quarters (YYYY-Qn), not {}", t.id,
+                            period.str()));
+        else if (!period.overlaps(c.start, c.end))
+          error(s, where,
+                fmt::format("target '{}': {} is outside the contract ({} to {})", t.id,
+                            period.str(), c.start.str(), c.end.str()));
+      }
+    }
+  }
+
+  void report(const Stored<Report>& s) {
+    const Report& rep = s.record;
+    const std::string& path = s.origin.path;
+    std::string expected = expected_path(rep);
+    if (path.ends_with(".yaml") && !path.ends_with(expected))
+      error(s, "period",
+            fmt::format("a report of contract '{}' for {} belongs in {}", rep.contract,
+                        rep.period.str(), expected));
+    if (!rep.period.is_quarter())
+      error(s, "period",
+            fmt::format("period {} is not a quarter; reports are quarterly (YYYY-Qn)",
+                        rep.period.str()));
+    if (rep.submitted < rep.period.first_day())
+      error(s, "submitted",
+            fmt::format("submitted {} is before {} began ({})", rep.submitted.str(),
+                        rep.period.str(), rep.period.first_day().str()));
+    const Stored<Contract>* contract = r_.find<Contract>(rep.contract);
+    if (!contract) {
+      error(s, "contract",
+            fmt::format("contract '{}' does not exist (no contracts/{}.yaml)", rep.contract,
+                        rep.contract));
+      return;
+    }
+    const Contract& c = contract->record;
+    if (rep.period.is_quarter() && !rep.period.overlaps(c.start, c.end))
+      error(s, "period",
+            fmt::format("{} is outside contract '{}' ({} to {})", rep.period.str(), c.id,
+                        c.start.str(), c.end.str()));
+    for (const auto& [target, value] : rep.actual)
+      if (!c.target(target)) {
+        std::vector<std::string> ids;
+        for (const auto& t : c.targets) ids.push_back(t.id);
+        std::string message = fmt::format("contract '{}' has no target '{}'", c.id, target);
+        if (auto near = text::nearest(target, ids))
+          message += fmt::format(" (did you mean '{}'?)", *near);
+        error(s, "actual." + target, message);
+      }
+  }
+
+  static std::string expected_path(const Report& r) {
+    return "reports/" + r.contract + "/" + r.period.str() + ".yaml";
   }
 
   void unit(const Stored<Unit>& s) {

@@ -13,8 +13,9 @@ namespace inovasi::cli {
 
 static const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      init_command(), add_unit_command(), add_idea_command(), check_command(),
-      list_command(), show_command(),     fmt_command(),
+      init_command(),          add_unit_command(), add_idea_command(), check_command(),
+      sign_contract_command(), report_command(),   status_command(),   list_command(),
+      show_command(),          fmt_command(),
   };
   return table;
 }
@@ -45,6 +46,7 @@ static void refuse_unknown_command(int argc, char** argv) {
       ++i;
       continue;
     }
+    if (arg == "--help" || arg == "-h" || arg == "--version") return;
     if (arg.starts_with("-")) continue;
     if (std::find(names.begin(), names.end(), arg) != names.end()) return;
     std::string message = fmt::format("'{}' is not an inovasi command", arg);
@@ -52,6 +54,7 @@ static void refuse_unknown_command(int argc, char** argv) {
       message += fmt::format("; did you mean '{}'?", *near);
     throw UsageError(message + "\nRun 'inovasi --help' for the list of commands.");
   }
+  throw UsageError("no command given\nRun 'inovasi --help' for the list of commands.");
 }
 
 static const char* kDescription =
@@ -105,12 +108,13 @@ static int dispatch(int argc, char** argv) {
   }
   if (help->parsed()) {
     if (topic.empty()) {
-      std::cout << app.help();
+      // app.help() would describe the parsed "help" subcommand instead.
+      std::cout << app.get_formatter()->make_help(&app, "inovasi", CLI::AppFormatMode::Normal);
       return kOk;
     }
     for (const auto& [sub, runner] : runners)
       if (sub->get_name() == topic) {
-        std::cout << sub->help();
+        std::cout << sub->help("inovasi");
         return kOk;
       }
     refuse_unknown_command(2, std::array<char*, 2>{argv[0], topic.data()}.data());

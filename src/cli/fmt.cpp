@@ -18,24 +18,22 @@ struct FmtOptions {
   bool strip_comments = false;
 };
 
-struct Plan {
-  std::vector<std::pair<std::string, std::string>> rewrites;  // relative path, canonical text
+struct Rewrite {
+  std::string path;  // relative to the programme directory
+  std::string canonical;
+  bool loses_comments;
 };
 
 template <class R>
-void plan_file(const ProgrammeDir& dir, const std::string& relative, const FmtOptions& o,
-               Findings& findings, Plan& plan) {
-  LoadedFile<R> file = load_file<R>(dir, relative, findings);
-  if (!file.stored) return;
-  std::string canonical = canonical_text(file.stored->record);
-  if (canonical == file.text) return;
-  if (yaml::has_comments(file.text) && !o.strip_comments) {
-    findings.warning(
-        dir.shown(relative), {},
-        "has comments, which formatting would lose; left alone (use --strip-comments)");
-    return;
+void plan_files(const ProgrammeDir& dir, const std::vector<std::string>& files, Findings& findings,
+                std::vector<Rewrite>& plan) {
+  for (const auto& relative : files) {
+    LoadedFile<R> file = load_file<R>(dir, relative, findings);
+    if (!file.clean) continue;  // never rewrite what could not be read whole
+    std::string canonical = canonical_text(file.stored->record);
+    if (canonical != file.text)
+      plan.push_back({relative, std::move(canonical), yaml::has_comments(file.text)});
   }
-  plan.rewrites.emplace_back(relative, std::move(canonical));
 }
 
 int run_fmt(const Globals& g, const FmtOptions& o) {
@@ -43,19 +41,31 @@ int run_fmt(const Globals& g, const FmtOptions& o) {
   std::unique_ptr<Transaction> transaction;
   if (!o.check) transaction = std::make_unique<Transaction>(dir);
   Findings findings;
-  Plan plan;
-  plan_file<Programme>(dir, kProgrammeFile, o, findings, plan);
-  for (const auto& f : list_record_files(dir, Unit::kFolder, findings))
-    plan_file<Unit>(dir, f, o, findings, plan);
-  for (const auto& f : list_record_files(dir, Idea::kFolder, findings))
-    plan_file<Idea>(dir, f, o, findings, plan);
-  print_findings(findings);
+  std::vector<Rewrite> plan;
+  plan_files<Programme>(dir, {kProgrammeFile}, findings, plan);
+  plan_files<Unit>(dir, list_files_of<Unit>(dir, findings), findings, plan);
+  plan_files<Idea>(dir, list_files_of<Idea>(dir, findings), findings, plan);
+  plan_files<Contract>(dir, list_files_of<Contract>(dir, findings), findings, plan);
+  plan_files<Report>(dir, list_files_of<Report>(dir, findings), findings, plan);
   if (o.check) {
-    for (const auto& [relative, text] : plan.rewrites)
-      std::cout << dir.shown(relative) << ": not in canonical form\n";
-    return findings.has_errors() || !plan.rewrites.empty() ? kInvalid : kOk;
+    print_findings(findings);
+    for (const auto& r : plan)
+      std::cout << dir.shown(r.path) << ": not in canonical form"
+                << (r.loses_comments && !o.strip_comments
+                        ? " (has comments; fmt needs --strip-comments)"
+                        : "")
+                << "\n";
+    return findings.has_errors() || !plan.empty() ? kInvalid : kOk;
   }
-  for (const auto& [relative, text] : plan.rewrites) transaction->stage(relative, text);
+  for (const auto& r : plan) {
+    if (r.loses_comments && !o.strip_comments)
+      findings.warning(
+          dir.shown(r.path), {},
+          "has comments, which formatting would lose; left alone (use --strip-comments)");
+    else
+      transaction->stage(r.path, r.canonical);
+  }
+  print_findings(findings);
   for (const auto& relative : transaction->commit())
     std::cout << "formatted " << dir.shown(relative) << "\n";
   return findings.has_errors() ? kInvalid : kOk;

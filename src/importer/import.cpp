@@ -62,21 +62,47 @@ RowSource read_csv_rows(const std::string& path, const std::string& text,
   return source;
 }
 
-// A row without an id gets one derived from its name or title.
+// A row without an id gets one derived from its name or title, a contract's
+// from its unit and the year it starts; reports are keyed by contract and
+// period. When there is nothing to derive from, the row's own "required"
+// error says so, and the placeholder id is never written.
 template <class R>
-static std::map<std::string, CsvCell> with_id(const Row& row) {
+static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& source,
+                                              Findings& findings) {
   std::map<std::string, CsvCell> cells = row.cells;
-  auto id = cells.find("id");
-  if (id != cells.end() && !text::trim(id->second.text).empty()) return cells;
-  auto from = cells.find(R::kIdFrom);
-  if (from != cells.end())
-    cells["id"] = CsvCell{text::slugify(from->second.text), from->second.mark};
+  if constexpr (!std::is_same_v<R, Report>) {
+    auto id = cells.find("id");
+    if (id != cells.end() && !text::trim(id->second.text).empty()) return cells;
+    std::string basis, from;
+    Mark mark = row.mark;
+    auto text_of = [&](const char* column) {
+      auto it = cells.find(column);
+      if (it == cells.end()) return std::string();
+      mark = it->second.mark;
+      return std::string(text::trim(it->second.text));
+    };
+    if constexpr (std::is_same_v<R, Contract>) {
+      std::string unit = text_of("unit"), start = text_of("start");
+      if (!unit.empty() && !start.empty()) basis = unit + " " + start.substr(0, 4);
+      from = column_label("unit", source.command_line);
+    } else {
+      basis = text_of(R::kIdFrom);
+      from = column_label(R::kIdFrom, source.command_line);
+    }
+    std::string derived = text::slugify(basis);
+    if (!basis.empty() && derived.empty())
+      findings.error(source.path, mark,
+                     fmt::format("{} gives no id (no letters or digits); choose one with {}", from,
+                                 column_label("id", source.command_line)));
+    cells["id"] = CsvCell{derived.empty() ? "unnamed" : derived, mark};
+  }
   return cells;
 }
 
 template <class R>
 std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
-                                   ImportOptions options, Findings& findings) {
+                                   ImportOptions options, Findings& findings,
+                                   const Completion<R>& complete) {
   // The lock is held from reading to writing, so two imports cannot both
   // claim one id.
   std::unique_ptr<Transaction> transaction;
@@ -91,8 +117,9 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   std::set<std::string> replaced;
   for (const Row& row : source.rows) {
     Stored<R> stored;
-    stored.record = decode_csv_row<R>(with_id<R>(row), source.path, row.mark, local, stored.origin,
-                                      source.command_line);
+    stored.record = decode_csv_row<R>(with_id<R>(row, source, local), source.path, row.mark, local,
+                                      stored.origin, source.command_line);
+    if (complete) complete(stored, local);
     std::string id = record_key(stored.record);
     if (!id.empty()) {
       auto [it, inserted] = first_line.emplace(id, row.mark.line);
@@ -105,12 +132,14 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
                                : "use --update to replace it";
         local.error(source.path, stored.origin.at("id"),
                     fmt::format("{} '{}' exists already ({}); {}", R::kType, id,
-                                ProgrammeDir::record_path<R>(id), hint));
+                                dir.shown(ProgrammeDir::record_path<R>(id)), hint));
       }
     }
     incoming.push_back(std::move(stored));
   }
-  if (!local.has_errors()) {
+  {
+    // Rules across records run even when some cells were wrong, so that a
+    // batch reports every problem at once.
     Records merged = records;
     for (const auto& s : incoming) merged.put(s);
     Findings all;
@@ -136,9 +165,13 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   return changes;
 }
 
-template std::vector<Change> import_records<Unit>(const ProgrammeDir&, const RowSource&,
-                                                  ImportOptions, Findings&);
-template std::vector<Change> import_records<Idea>(const ProgrammeDir&, const RowSource&,
-                                                  ImportOptions, Findings&);
+#define INOVASI_INSTANTIATE(R)                                                          \
+  template std::vector<Change> import_records<R>(const ProgrammeDir&, const RowSource&, \
+                                                 ImportOptions, Findings&, const Completion<R>&);
+INOVASI_INSTANTIATE(Unit)
+INOVASI_INSTANTIATE(Idea)
+INOVASI_INSTANTIATE(Contract)
+INOVASI_INSTANTIATE(Report)
+#undef INOVASI_INSTANTIATE
 
 }  // namespace inovasi

@@ -41,27 +41,36 @@ Date Period::last_day() const {
 
 std::vector<Period> Period::quarters() const {
   switch (kind_) {
-    case Kind::kQuarter: return {*this};
-    case Kind::kHalf: return {quarter(year_, 2 * index_ - 1), quarter(year_, 2 * index_)};
-    case Kind::kYear: return {quarter(year_, 1), quarter(year_, 2), quarter(year_, 3), quarter(year_, 4)};
+    case Kind::kQuarter:
+      return {*this};
+    case Kind::kHalf:
+      return {quarter(year_, 2 * index_ - 1), quarter(year_, 2 * index_)};
+    case Kind::kYear:
+      return {quarter(year_, 1), quarter(year_, 2), quarter(year_, 3), quarter(year_, 4)};
   }
   return {};
 }
 
 Period Period::next() const {
   switch (kind_) {
-    case Kind::kQuarter: return index_ == 4 ? quarter(year_ + 1, 1) : quarter(year_, index_ + 1);
-    case Kind::kHalf: return index_ == 2 ? half(year_ + 1, 1) : half(year_, 2);
-    case Kind::kYear: return whole_year(year_ + 1);
+    case Kind::kQuarter:
+      return index_ == 4 ? quarter(year_ + 1, 1) : quarter(year_, index_ + 1);
+    case Kind::kHalf:
+      return index_ == 2 ? half(year_ + 1, 1) : half(year_, 2);
+    case Kind::kYear:
+      return whole_year(year_ + 1);
   }
   return *this;
 }
 
 Period Period::previous() const {
   switch (kind_) {
-    case Kind::kQuarter: return index_ == 1 ? quarter(year_ - 1, 4) : quarter(year_, index_ - 1);
-    case Kind::kHalf: return index_ == 1 ? half(year_ - 1, 2) : half(year_, 1);
-    case Kind::kYear: return whole_year(year_ - 1);
+    case Kind::kQuarter:
+      return index_ == 1 ? quarter(year_ - 1, 4) : quarter(year_, index_ - 1);
+    case Kind::kHalf:
+      return index_ == 1 ? half(year_ - 1, 2) : half(year_, 1);
+    case Kind::kYear:
+      return whole_year(year_ - 1);
   }
   return *this;
 }
@@ -76,9 +85,12 @@ bool Period::overlaps(const Date& start, const Date& end) const {
 
 std::string Period::str() const {
   switch (kind_) {
-    case Kind::kQuarter: return fmt::format("{:04}-Q{}", year_, index_);
-    case Kind::kHalf: return fmt::format("{:04}-H{}", year_, index_);
-    case Kind::kYear: return fmt::format("{:04}", year_);
+    case Kind::kQuarter:
+      return fmt::format("{:04}-Q{}", year_, index_);
+    case Kind::kHalf:
+      return fmt::format("{:04}-H{}", year_, index_);
+    case Kind::kYear:
+      return fmt::format("{:04}", year_);
   }
   return "?";
 }

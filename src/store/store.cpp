@@ -94,12 +94,14 @@ std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findin
       std::string relative = std::string(R::kFolder) + "/" + name;
       if (name.starts_with(".")) continue;
       if (entry.is_symlink())
-        findings.error(dir.shown(relative), {}, "is a symbolic link; records must be regular files");
+        findings.error(dir.shown(relative), {},
+                       "is a symbolic link; records must be regular files");
       else if (entry.is_directory())
         folders.push_back(relative);
       else
-        findings.warning(dir.shown(relative), {},
-                         "is not in a contract's folder (reports/<contract>/<period>.yaml); ignored");
+        findings.warning(
+            dir.shown(relative), {},
+            "is not in a contract's folder (reports/<contract>/<period>.yaml); ignored");
     }
     std::sort(folders.begin(), folders.end());
     for (const auto& folder : folders) {
@@ -124,10 +126,20 @@ LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Fi
   if (!local.has_errors()) {
     Stored<R> stored;
     stored.record = decode_record<R>(root, shown, local, stored.origin);
-    if (!local.has_errors()) file.stored = std::move(stored);
+    // A record with a bad field still takes part in the rules across records.
+    file.clean = !local.has_errors();
+    file.stored = std::move(stored);
   }
   findings.append(local);
   return file;
+}
+
+// The canonical-form warning, for files read without errors only.
+template <class R>
+static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& file,
+                                  Findings& findings) {
+  if (file.clean && canonical_text(file.stored->record) != file.text)
+    findings.warning(dir.shown(file.path), {}, "not in canonical form (run 'inovasi fmt')");
 }
 
 template <class R>
@@ -136,8 +148,7 @@ static void load_folder(const ProgrammeDir& dir, Records& records, Findings& fin
   for (const auto& relative : list_files_of<R>(dir, findings)) {
     auto file = load_file<R>(dir, relative, findings);
     if (!file.stored) continue;
-    if (options.canonical_warnings && canonical_text(file.stored->record) != file.text)
-      findings.warning(dir.shown(relative), {}, "not in canonical form (run 'inovasi fmt')");
+    if (options.canonical_warnings) warn_if_not_canonical(dir, file, findings);
     records.all<R>().push_back(std::move(*file.stored));
   }
 }
@@ -146,8 +157,7 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
   Records records;
   auto programme = load_file<Programme>(dir, kProgrammeFile, findings);
   if (programme.stored) {
-    if (options.canonical_warnings && canonical_text(programme.stored->record) != programme.text)
-      findings.warning(dir.shown(kProgrammeFile), {}, "not in canonical form (run 'inovasi fmt')");
+    if (options.canonical_warnings) warn_if_not_canonical(dir, programme, findings);
     records.programme = std::move(programme.stored);
   }
   load_folder<Unit>(dir, records, findings, options);
@@ -158,7 +168,7 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
   return records;
 }
 
-#define INOVASI_INSTANTIATE(R)                                                              \
+#define INOVASI_INSTANTIATE(R)                                                             \
   template LoadedFile<R> load_file<R>(const ProgrammeDir&, const std::string&, Findings&); \
   template std::string canonical_text<R>(const R&);
 INOVASI_INSTANTIATE(Programme)

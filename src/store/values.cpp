@@ -65,7 +65,9 @@ std::optional<std::string> parse_value(std::string_view text, Period& out) {
   return Period::explain_invalid(text);
 }
 
-std::string format_value(const Period& v) { return v.str(); }
+std::string format_value(const Period& v) {
+  return v.str();
+}
 
 std::optional<std::string> parse_pairs(std::string_view cell, std::map<std::string, double>& out) {
   for (const auto& item : split_list_cell(cell)) {
@@ -144,11 +146,13 @@ std::string join_list_cell(const std::vector<std::string>& items) {
 std::optional<std::string> parse_item(std::string_view text, PlanStep& out) {
   out = PlanStep{};
   auto at = text.rfind(" @ ");
-  if (at == std::string_view::npos) {
+  std::string_view dates =
+      at == std::string_view::npos ? std::string_view() : text::trim(text.substr(at + 3));
+  // "Rapat @ kantor camat" is a step that happens to hold " @ ", not a due date.
+  if (dates.empty() || !text::starts_with_any(dates, "0123456789/")) {
     out.step = std::string(text::trim(text));
     return std::nullopt;
   }
-  std::string_view dates = text::trim(text.substr(at + 3));
   std::string_view due = dates, done;
   if (auto slash = dates.find('/'); slash != std::string_view::npos) {
     due = text::trim(dates.substr(0, slash));

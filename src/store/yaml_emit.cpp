@@ -177,8 +177,9 @@ void emit_map(const Node& map, int indent, std::string& out, bool first_inline);
 void emit_value(const Node& n, int indent, std::string& out) {
   if (n.kind == Kind::kScalar && n.style == ScalarStyle::kText && fits_literal_block(n.value)) {
     out += " " + literal_block(n.value, indent + 2);
-  } else if (n.kind == Kind::kNull || n.kind == Kind::kScalar || n.flow ||
-             (n.kind == Kind::kSequence && n.items.empty()) ||
+  } else if (n.kind == Kind::kNull || n.kind == Kind::kScalar) {
+    out += " " + scalar_text(n, false) + "\n";  // block context: commas need no quotes
+  } else if (n.flow || (n.kind == Kind::kSequence && n.items.empty()) ||
              (n.kind == Kind::kMap && n.entries.empty())) {
     out += " " + flow(n) + "\n";
   } else if (n.kind == Kind::kMap) {

@@ -179,7 +179,7 @@ std::string plain_message(const YAML::Exception& e) {
 
 }  // namespace
 
-Node parse(std::string_view text, const std::string& path, Findings& findings) {
+Node parse(std::string_view text, const std::string& path, Findings& findings, Kind top) {
   if (text.size() > kMaxFileSize) {
     findings.error(path, {}, fmt::format("file is larger than {} bytes", kMaxFileSize));
     return {};
@@ -224,9 +224,10 @@ Node parse(std::string_view text, const std::string& path, Findings& findings) {
     findings.error(path, to_mark(e.mark), "YAML syntax: " + plain_message(e));
     return {};
   }
-  if (builder.root.kind != Kind::kMap) {
+  if (builder.root.kind != top) {
+    const char* expected = top == Kind::kMap ? "a mapping of fields" : "a list";
     findings.error(path, builder.root.mark.line ? builder.root.mark : Mark{1, 1},
-                   fmt::format("expected a mapping of fields, found {}", builder.root.kind_name()));
+                   fmt::format("expected {}, found {}", expected, builder.root.kind_name()));
     return {};
   }
   return std::move(builder.root);

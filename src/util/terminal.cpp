@@ -27,7 +27,8 @@ std::size_t width() {
 }
 
 bool use_colour(std::FILE* stream) {
-  if (std::getenv("NO_COLOR")) return false;
+  // no-color.org: set and not empty.
+  if (const char* no_colour = std::getenv("NO_COLOR"); no_colour && *no_colour) return false;
   const char* term = std::getenv("TERM");
   if (term && std::strcmp(term, "dumb") == 0) return false;
   return is_terminal(stream);
@@ -65,6 +66,7 @@ std::string table(const std::vector<std::string>& header,
       if (!last) padded += std::string(widths[c] - text::display_width(cell) + gap, ' ');
       out += bold && colour ? "\033[1m" + cell + "\033[0m" + padded.substr(cell.size()) : padded;
     }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
     return out + "\n";
   };
   std::string out = line(header, true);

@@ -32,6 +32,9 @@ Command check_command();
 Command list_command();
 Command show_command();
 Command fmt_command();
+Command sign_contract_command();
+Command report_command();
+Command status_command();
 
 // The whole program: parse, dispatch, map every failure to its exit status.
 int run(int argc, char** argv);

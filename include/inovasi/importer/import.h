@@ -1,6 +1,7 @@
 // Adding records in batches, all or nothing: every row is decoded and checked
 // against the programme first, and nothing is written unless all pass.
 #pragma once
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -41,10 +42,15 @@ struct Change {
   std::string content;  // the canonical record
 };
 
+// Fills in what the row cannot hold (a contract's targets) before checking.
+template <class R>
+using Completion = std::function<void(Stored<R>&, Findings&)>;
+
 // Validates every row; when all pass (and not a dry run) writes them under
 // the directory lock. With errors, returns nothing and findings say why.
 template <class R>
 std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
-                                   ImportOptions options, Findings& findings);
+                                   ImportOptions options, Findings& findings,
+                                   const Completion<R>& complete = {});
 
 }  // namespace inovasi

@@ -21,7 +21,9 @@ class Period {
   static Period quarter(int year, int q) { return Period(Kind::kQuarter, year, q); }
   static Period half(int year, int h) { return Period(Kind::kHalf, year, h); }
   static Period whole_year(int year) { return Period(Kind::kYear, year, 0); }
-  static Period quarter_of(const Date& date) { return quarter(date.year(), (date.month() + 2) / 3); }
+  static Period quarter_of(const Date& date) {
+    return quarter(date.year(), (date.month() + 2) / 3);
+  }
 
   Kind kind() const { return kind_; }
   bool is_quarter() const { return kind_ == Kind::kQuarter; }
@@ -42,7 +44,7 @@ class Period {
   auto operator<=>(const Period&) const = default;
 
  private:
-  Period(Kind kind, int year, int index) : kind_(kind), year_(year), index_(index) {}
+  Period(Kind kind, int year, int index) : year_(year), kind_(kind), index_(index) {}
   // Ordering by first day: year, then kind, then index keeps quarters chronological.
   int year_ = 1970;
   Kind kind_ = Kind::kQuarter;

@@ -158,7 +158,7 @@ struct Target {
     v("mode", r.mode);
     v("baseline", r.baseline);
     v("weight", r.weight);
-    v("by_period", r.by_period, kFlow);
+    v("by_period", r.by_period, kFlow | kNoCsv);  // in CSV: a column per quarter
   }
 };
 
@@ -220,10 +220,18 @@ struct Report {
 };
 
 // The key a record is stored under: its id, or contract/period for a report.
-inline const std::string& record_key(const Unit& r) { return r.id; }
-inline const std::string& record_key(const Idea& r) { return r.id; }
-inline const std::string& record_key(const Contract& r) { return r.id; }
-inline std::string record_key(const Report& r) { return r.contract + "/" + r.period.str(); }
+inline const std::string& record_key(const Unit& r) {
+  return r.id;
+}
+inline const std::string& record_key(const Idea& r) {
+  return r.id;
+}
+inline const std::string& record_key(const Contract& r) {
+  return r.id;
+}
+inline std::string record_key(const Report& r) {
+  return r.contract + "/" + r.period.str();
+}
 
 // inovasi.yaml: the programme and its settings. Every setting is optional in
 // the file; the accessors below give the defaults of the design.

@@ -25,10 +25,14 @@ struct Records {
 
   template <class R>
   std::vector<Stored<R>>& all() {
-    if constexpr (std::is_same_v<R, Unit>) return units;
-    else if constexpr (std::is_same_v<R, Idea>) return ideas;
-    else if constexpr (std::is_same_v<R, Contract>) return contracts;
-    else return reports;
+    if constexpr (std::is_same_v<R, Unit>)
+      return units;
+    else if constexpr (std::is_same_v<R, Idea>)
+      return ideas;
+    else if constexpr (std::is_same_v<R, Contract>)
+      return contracts;
+    else
+      return reports;
   }
   template <class R>
   const std::vector<Stored<R>>& all() const {
@@ -41,8 +45,9 @@ struct Records {
   template <class R>
   const Stored<R>* find(std::string_view key) const {
     const auto& list = all<R>();
-    auto it = std::lower_bound(list.begin(), list.end(), key,
-                               [](const Stored<R>& s, std::string_view k) { return record_key(s.record) < k; });
+    auto it = std::lower_bound(
+        list.begin(), list.end(), key,
+        [](const Stored<R>& s, std::string_view k) { return record_key(s.record) < k; });
     return it != list.end() && record_key(it->record) == key ? &*it : nullptr;
   }
 
@@ -56,10 +61,13 @@ struct Records {
   void put(Stored<R> stored) {
     auto& list = all<R>();
     std::string key = record_key(stored.record);
-    auto it = std::lower_bound(list.begin(), list.end(), key,
-                               [](const Stored<R>& s, const std::string& k) { return record_key(s.record) < k; });
-    if (it != list.end() && record_key(it->record) == key) *it = std::move(stored);
-    else list.insert(it, std::move(stored));
+    auto it = std::lower_bound(
+        list.begin(), list.end(), key,
+        [](const Stored<R>& s, const std::string& k) { return record_key(s.record) < k; });
+    if (it != list.end() && record_key(it->record) == key)
+      *it = std::move(stored);
+    else
+      list.insert(it, std::move(stored));
   }
 };
 

@@ -66,19 +66,30 @@ bool is_empty_value(const T& v) {
 
 // ---------------------------------------------------------------- YAML
 
+// How messages name a column: "column 'proposer_nip'" in a CSV file, or the
+// option that fills it, "--proposer-nip", on the command line.
+inline std::string column_label(const std::string& column, bool command_line) {
+  if (!command_line) return fmt::format("column '{}'", column);
+  // List columns are filled by repeatable options named for one item.
+  static const std::map<std::string, std::string> kListOptions = {{"plan", "--step"},
+                                                                  {"tags", "--tag"},
+                                                                  {"ideas", "--idea"},
+                                                                  {"evidence", "--evidence"},
+                                                                  {"actual", "--actual"}};
+  if (auto it = kListOptions.find(column); it != kListOptions.end()) return it->second;
+  std::string option = "--" + column;
+  for (char& c : option)
+    if (c == '_') c = '-';
+  return option;
+}
+
 struct DecodeContext {
   std::string path;
   Findings& findings;
   Origin& origin;
   bool command_line = false;  // CSV columns came from options: say --proposer-nip
 
-  std::string label(const std::string& column) const {
-    if (!command_line) return fmt::format("column '{}'", column);
-    std::string option = "--" + column;
-    for (char& c : option)
-      if (c == '_') c = '-';
-    return option;
-  }
+  std::string label(const std::string& column) const { return column_label(column, command_line); }
 };
 
 template <class T>
@@ -355,8 +366,10 @@ class CsvDecoder {
         out.push_back(std::move(item));
       }
       return std::nullopt;
-    } else if constexpr (IsMap<T>::value) {
+    } else if constexpr (requires { parse_pairs(raw, out); }) {
       return parse_pairs(raw, out);
+    } else if constexpr (IsMap<T>::value) {
+      return std::string("this field has no CSV form");
     } else {
       return parse_value(raw, out);
     }
@@ -369,6 +382,7 @@ R decode_csv_row(const std::map<std::string, CsvCell>& row, const std::string& p
   R record{};
   origin.path = path;
   origin.mark = mark;
+  origin.form = command_line ? Origin::Form::kOptions : Origin::Form::kCsv;
   DecodeContext ctx{path, findings, origin, command_line};
   CsvDecoder decoder(row, ctx, "");
   R::fields(record, decoder);
@@ -416,8 +430,10 @@ class CsvEncoder {
           items.push_back(format_value(item));
       }
       return join_list_cell(items);
-    } else if constexpr (IsMap<T>::value) {
+    } else if constexpr (requires { format_pairs(value); }) {
       return format_pairs(value);
+    } else if constexpr (IsMap<T>::value) {
+      return std::string();
     } else {
       return format_value(value);
     }

@@ -52,7 +52,8 @@ template <class R>
 struct LoadedFile {
   std::string path;                 // relative to the programme directory
   std::string text;                 // the bytes on disk
-  std::optional<Stored<R>> stored;  // empty when the file has errors
+  std::optional<Stored<R>> stored;  // empty when the file is not readable YAML
+  bool clean = false;               // read without any error
 };
 
 // The relative paths of a folder's record files, sorted; other entries are

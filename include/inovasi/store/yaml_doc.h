@@ -48,7 +48,9 @@ struct Entry {
 // the returned node is null when the file could not be read as YAML.
 constexpr std::size_t kMaxFileSize = 1 << 20;
 constexpr int kMaxDepth = 32;
-Node parse(std::string_view text, const std::string& path, Findings& findings);
+// top: the kind the document must be (a mapping for records).
+Node parse(std::string_view text, const std::string& path, Findings& findings,
+           Kind top = Kind::kMap);
 
 // Writes a map in canonical form: two-space indent, LF, final newline.
 std::string emit(const Node& root);

@@ -49,9 +49,24 @@ namespace inovasi {
 // Where a record came from: its file (or CSV row) and the position of each of
 // its fields, so that findings about a field point at it.
 struct Origin {
+  enum class Form { kFile, kCsv, kOptions };
   std::string path;
   Mark mark;  // the record as a whole
   std::vector<std::pair<std::string, Mark>> fields;
+  Form form = Form::kFile;
+
+  // A field as the source names it: "proposer.nip" in a file, "column
+  // 'proposer_nip'" in CSV, "--proposer-nip" on the command line.
+  std::string name(std::string_view field) const {
+    std::string flat(field);
+    if (form == Form::kFile) return flat;
+    for (char& c : flat)
+      if (c == '.') c = '_';
+    if (form == Form::kCsv) return "column '" + flat + "'";
+    for (char& c : flat)
+      if (c == '_') c = '-';
+    return "--" + flat;
+  }
 
   // Position of a field ("unit", "proposer.nip", "plan[1].due"), else of the record.
   Mark at(std::string_view field) const {

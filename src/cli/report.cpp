@@ -1,0 +1,67 @@
+// inovasi report: a quarterly progress report against a contract's targets.
+#include "adding.h"
+#include "inovasi/util/text.h"
+
+namespace inovasi::cli {
+
+namespace {
+
+struct ReportLists {
+  std::vector<std::string> actual;  // target=value
+  std::vector<std::string> evidence;
+};
+
+int run_report(const Globals& g, AddOptions o, const ReportLists& lists) {
+  if (!o.from.empty()) {
+    if (!lists.actual.empty() || !lists.evidence.empty())
+      throw UsageError(
+          "--actual and --evidence cannot be combined with --from; put them in the CSV file");
+    return run_add<Report>(g, o);
+  }
+  o.values["actual"] = join_list_cell(lists.actual);
+  o.values["evidence"] = join_list_cell(lists.evidence);
+  if (o.values["submitted"].empty()) o.values["submitted"] = Date::today().str();
+  // Long texts are easier kept in files: --narrative @laporan.txt
+  for (const char* column : {"narrative", "obstacles", "next_steps"}) {
+    std::string& value = o.values[column];
+    if (value.starts_with("@")) {
+      value = read_input(value.substr(1));
+    }
+  }
+  return run_add<Report>(g, o);
+}
+
+}  // namespace
+
+Command report_command() {
+  return {"report", "Record a quarterly progress report", [](CLI::App& app) -> Runner {
+            auto o = std::make_shared<AddOptions>();
+            auto lists = std::make_shared<ReportLists>();
+            add_column_options(
+                app, *o,
+                {
+                    {"contract", "Id of the contract reported on"},
+                    {"period", "The quarter reported on, e.g. 2018-Q3"},
+                    {"submitted", "Date the report was submitted (default: today)"},
+                    {"narrative", "What was done (@FILE reads a file)"},
+                    {"obstacles", "Obstacles met, kendala (@FILE reads a file)"},
+                    {"next_steps", "Follow-up plan, rencana tindak lanjut (@FILE reads a file)"},
+                });
+            app.add_option("--actual", lists->actual,
+                           "Realisation of a target as TARGET=VALUE (repeatable)");
+            app.add_option("--evidence", lists->evidence,
+                           "A supporting document, path or URL (repeatable)");
+            app.footer(
+                "Examples:\n"
+                "  inovasi report --contract rsud-2018 --period 2018-Q3 --submitted 2018-10-08 \\\n"
+                "      --actual waktu-tunggu=42 --actual pengguna=620 --narrative @q3.txt\n"
+                "  inovasi report --from reports.csv --dry-run\n"
+                "\n"
+                "CSV columns: "
+                "contract,period,submitted,actual,narrative,obstacles,next_steps,evidence\n"
+                "with actual as 'target=value;target=value' and evidence as 'a;b'.");
+            return [o, lists](const Globals& g) { return run_report(g, *o, *lists); };
+          }};
+}
+
+}  // namespace inovasi::cli

@@ -1,0 +1,88 @@
+// inovasi sign-contract: a signed performance contract with its targets.
+#include "adding.h"
+#include "inovasi/importer/targets.h"
+
+namespace inovasi::cli {
+
+namespace {
+
+struct ContractLists {
+  std::vector<std::string> ideas;
+  std::string targets;  // FILE.yaml or FILE.csv
+};
+
+int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
+  bool batch = !o.from.empty();
+  if (batch && !lists.ideas.empty())
+    throw UsageError("--idea cannot be combined with --from; put the ideas in the CSV file");
+  if (!batch) o.values["ideas"] = join_list_cell(lists.ideas);
+  TargetsByContract targets;
+  if (!lists.targets.empty()) {
+    Findings findings;
+    std::string text = read_input(lists.targets);
+    bool yaml = lists.targets.ends_with(".yaml") || lists.targets.ends_with(".yml");
+    if (yaml && batch)
+      throw UsageError("with --from, --targets must be a CSV file with a 'contract' column");
+    targets = yaml ? read_targets_yaml(lists.targets, text, findings)
+                   : read_targets_csv(lists.targets, text, findings);
+    if (batch && targets.count(""))
+      findings.error(lists.targets, {1, 1},
+                     "with --from, every target row needs its contract in a 'contract' column");
+    print_findings(findings);
+    if (findings.has_errors()) throw InvalidInput();
+  }
+  // Each contract takes the targets filed under its id (or, signing one, all of them).
+  Completion<Contract> attach = [&](Stored<Contract>& s, Findings& findings) {
+    auto it = targets.find(batch ? s.record.id : "");
+    if (it != targets.end()) {
+      s.record.targets = it->second;
+    } else if (batch && !lists.targets.empty()) {
+      findings.error(
+          s.origin.path, s.origin.mark,
+          fmt::format("{} has no targets for contract '{}'", lists.targets, s.record.id));
+    }
+  };
+  return run_add<Contract>(g, o, attach);
+}
+
+}  // namespace
+
+Command sign_contract_command() {
+  return {
+      "sign-contract", "Record a signed performance contract with its targets",
+      [](CLI::App& app) -> Runner {
+        auto o = std::make_shared<AddOptions>();
+        auto lists = std::make_shared<ContractLists>();
+        add_column_options(
+            app, *o,
+            {
+                {"id", "Id of the contract (default: unit and start year, e.g. rsud-koesma-2018)"},
+                {"unit", "Id of the OPD that signs it"},
+                {"signed", "Date it was signed (YYYY-MM-DD)"},
+                {"first_party_name", "Name of the first party (usually the regent)"},
+                {"first_party_position", "Position of the first party, e.g. 'Bupati Tuban'"},
+                {"second_party_name", "Name of the second party (the head of the OPD)"},
+                {"second_party_position", "Position of the second party"},
+                {"start", "First day the contract covers"},
+                {"end", "Last day the contract covers"},
+            });
+        app.add_option("--idea", lists->ideas, "Id of an innovation it carries out (repeatable)");
+        app.add_option("--targets", lists->targets,
+                       "Targets: a YAML list (FILE.yaml) or a CSV with a column per quarter "
+                       "(FILE.csv)")
+            ->option_text("FILE");
+        app.footer(
+            "Examples:\n"
+            "  inovasi sign-contract --id rsud-2018 --unit rsud-koesma --idea antrean-online \\\n"
+            "      --signed 2018-05-02 --start 2018-04-01 --end 2019-03-31 --targets targets.csv\n"
+            "  inovasi sign-contract --from contracts.csv --targets targets.csv --dry-run\n"
+            "\n"
+            "Targets CSV columns: [contract,]target,name,unit,polarity,mode,weight,baseline,\n"
+            "then one column per quarter (2018-Q2,2018-Q3,...) holding the target value.\n"
+            "Contracts CSV columns: id,unit,ideas,signed,first_party_name,first_party_position,\n"
+            "second_party_name,second_party_position,start,end (ideas as 'a;b').");
+        return [o, lists](const Globals& g) { return run_sign(g, *o, *lists); };
+      }};
+}
+
+}  // namespace inovasi::cli

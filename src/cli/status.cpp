@@ -1,0 +1,119 @@
+// inovasi status: who has reported each quarter, and who has not.
+#include <fmt/core.h>
+
+#include <iostream>
+#include <memory>
+
+#include "inovasi/cli/app.h"
+#include "inovasi/model/compliance.h"
+#include "inovasi/store/json.h"
+#include "inovasi/store/store.h"
+#include "inovasi/store/values.h"
+#include "inovasi/util/csv.h"
+#include "inovasi/util/error.h"
+#include "inovasi/util/terminal.h"
+
+namespace inovasi::cli {
+
+namespace {
+
+struct StatusOptions {
+  std::string as_of, unit, contract, period;
+  std::string format = "table";
+};
+
+template <class T>
+T option_value(const std::string& text, const char* option) {
+  T value{};
+  if (auto error = parse_value(text, value))
+    throw UsageError(fmt::format("{}: {}", option, *error));
+  return value;
+}
+
+int run_status(const Globals& g, const StatusOptions& o) {
+  Date as_of = o.as_of.empty() ? Date::today() : option_value<Date>(o.as_of, "--as-of");
+  std::optional<Period> period;
+  if (!o.period.empty()) period = option_value<Period>(o.period, "--period");
+  ProgrammeDir dir = ProgrammeDir::locate(g.dir);
+  Findings findings;
+  Records records = load_records(dir, findings);
+  print_findings(findings);
+  if (!o.unit.empty() && !records.find<Unit>(o.unit))
+    throw InvalidInput(fmt::format("--unit: there is no unit '{}'", o.unit));
+  if (!o.contract.empty() && !records.find<Contract>(o.contract))
+    throw InvalidInput(fmt::format("--contract: there is no contract '{}'", o.contract));
+  long grace = records.programme ? records.programme->record.grace_days() : 10;
+
+  std::vector<std::string> header = {"contract", "unit", "period", "due", "submitted", "status"};
+  std::vector<std::vector<std::string>> rows;
+  std::map<ReportState, int> counts;
+  for (const auto& c : records.contracts) {
+    if (!o.unit.empty() && c.record.unit != o.unit) continue;
+    if (!o.contract.empty() && c.record.id != o.contract) continue;
+    for (const Period& q : owed_quarters(c.record)) {
+      // Quarters not begun yet owe nothing to look at.
+      if (as_of < q.first_day() || (period && !period->contains(q))) continue;
+      const Stored<Report>* report = records.report(c.record.id, q);
+      const Report* visible =
+          report && report->record.submitted <= as_of ? &report->record : nullptr;
+      ReportState state = report_state(q, visible, as_of, grace);
+      counts[state]++;
+      rows.push_back({c.record.id, c.record.unit, q.str(), q.due_date(grace).str(),
+                      visible ? visible->submitted.str() : "", std::string(token(state))});
+    }
+  }
+  if (o.format == "csv") {
+    std::cout << csv::format_row(header);
+    for (const auto& row : rows) std::cout << csv::format_row(row);
+  } else if (o.format == "json") {
+    yaml::Node array = yaml::Node::sequence();
+    for (const auto& row : rows) {
+      yaml::Node object = yaml::Node::map();
+      for (std::size_t i = 0; i < header.size(); ++i)
+        if (!row[i].empty()) object.entries.push_back({header[i], {}, yaml::Node::scalar(row[i])});
+      array.items.push_back(std::move(object));
+    }
+    std::cout << to_json(array) << "\n";
+  } else {
+    std::vector<std::string> upper;
+    for (auto h : header) {
+      for (char& ch : h) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      upper.push_back(h);
+    }
+    std::cout << terminal::table(upper, rows, terminal::width(), terminal::use_colour(stdout));
+    std::cout << fmt::format("as of {}: {} on-time, {} late, {} missing, {} not-due\n", as_of.str(),
+                             counts[ReportState::kOnTime], counts[ReportState::kLate],
+                             counts[ReportState::kMissing], counts[ReportState::kNotDue]);
+  }
+  return kOk;
+}
+
+}  // namespace
+
+Command status_command() {
+  return {"status", "Show which quarterly reports are on time, late, missing or not due",
+          [](CLI::App& app) -> Runner {
+            auto o = std::make_shared<StatusOptions>();
+            app.add_option("--as-of", o->as_of,
+                           "Judge as the records stood on this date (default: today)");
+            app.add_option("--unit", o->unit, "Only the contracts of this unit");
+            app.add_option("--contract", o->contract, "Only this contract");
+            app.add_option("--period", o->period,
+                           "Only quarters in this period (2018-Q3, 2018-H2, 2018)");
+            app.add_option("--format", o->format, "table, csv or json")
+                ->check(CLI::IsMember({"table", "csv", "json"}))
+                ->capture_default_str();
+            app.footer(
+                "A report is due grace_days (inovasi.yaml, default 10) after its quarter ends;\n"
+                "submitted on or before that day it is on-time, after it late; with no report it\n"
+                "is missing once the day has passed, else not-due. Quarters that have not begun\n"
+                "are not shown.\n"
+                "\n"
+                "Examples:\n"
+                "  inovasi status\n"
+                "  inovasi status --as-of 2018-12-31 --unit rsud-koesma");
+            return [o](const Globals& g) { return run_status(g, *o); };
+          }};
+}
+
+}  // namespace inovasi::cli

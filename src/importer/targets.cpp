@@ -1,0 +1,100 @@
+#include "inovasi/importer/targets.h"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+
+#include "inovasi/store/codec.h"
+#include "inovasi/store/yaml_doc.h"
+#include "inovasi/util/csv.h"
+#include "inovasi/util/text.h"
+
+namespace inovasi {
+
+TargetsByContract read_targets_yaml(const std::string& path, const std::string& text,
+                                    Findings& findings) {
+  TargetsByContract out;
+  yaml::Node root = yaml::parse(text, path, findings, yaml::Kind::kSequence);
+  if (findings.has_errors()) return out;
+  Origin origin;
+  origin.path = path;
+  DecodeContext ctx{path, findings, origin};
+  decode_node(root, out[""], 0, "targets", ctx);
+  return out;
+}
+
+TargetsByContract read_targets_csv(const std::string& path, const std::string& text,
+                                   Findings& findings) {
+  TargetsByContract out;
+  csv::Document doc;
+  try {
+    doc = csv::parse(text);
+  } catch (const csv::ParseError& e) {
+    findings.error(path, {e.line, e.column}, e.what());
+    return out;
+  }
+  if (doc.records.empty()) {
+    findings.error(path, {1, 1}, "the file is empty; expected a header row naming the columns");
+    return out;
+  }
+  // The target's own columns, with "target" for its id.
+  std::vector<std::string> known = {"contract", "target"};
+  for (const auto& c : csv_columns<Target>())
+    if (c != "id") known.push_back(c);
+  std::vector<std::string> names;
+  std::map<std::size_t, Period> quarters;
+  for (std::size_t c = 0; c < doc.records[0].fields.size(); ++c) {
+    const auto& field = doc.records[0].fields[c];
+    std::string name(text::trim(field.text));
+    names.push_back(name);
+    if (name.empty()) continue;
+    if (auto period = Period::parse(name)) {
+      if (!period->is_quarter())
+        findings.error(path, {field.line, field.column},
+                       fmt::format("column '{}': target values are per quarter (YYYY-Qn)", name));
+      quarters[c] = *period;
+    } else if (std::find(known.begin(), known.end(), name) == known.end()) {
+      std::string message = fmt::format("unknown column '{}'", name);
+      if (auto near = text::nearest(name, known))
+        message += fmt::format(" (did you mean '{}'?)", *near);
+      findings.error(path, {field.line, field.column},
+                     message + "; the other columns must be quarters such as 2018-Q3");
+    }
+  }
+  if (findings.has_errors()) return out;
+  for (std::size_t r = 1; r < doc.records.size(); ++r) {
+    const auto& record = doc.records[r];
+    std::map<std::string, CsvCell> cells;
+    std::string contract;
+    Target target;
+    for (std::size_t c = 0; c < record.fields.size() && c < names.size(); ++c) {
+      const auto& field = record.fields[c];
+      Mark mark{field.line, field.column};
+      std::string value(text::trim(field.text));
+      if (names[c].empty() || value.empty()) continue;
+      if (auto q = quarters.find(c); q != quarters.end()) {
+        double number = 0;
+        if (auto error = parse_value(value, number))
+          findings.error(path, mark, fmt::format("column '{}': {}", names[c], *error));
+        else
+          target.by_period[q->second] = number;
+      } else if (names[c] == "contract") {
+        contract = value;
+      } else {
+        cells[names[c] == "target" ? "id" : names[c]] = CsvCell{csv::unneutralise(value), mark};
+      }
+    }
+    if (record.fields.size() > names.size())
+      findings.error(path, {record.line, 1},
+                     fmt::format("row has {} fields but the header names {} columns",
+                                 record.fields.size(), names.size()));
+    Origin origin;
+    auto by_period = std::move(target.by_period);
+    target = decode_csv_row<Target>(cells, path, {record.line, 1}, findings, origin);
+    target.by_period = std::move(by_period);
+    out[contract].push_back(std::move(target));
+  }
+  return out;
+}
+
+}  // namespace inovasi
