@@ -2,6 +2,7 @@
 // exact finding.
 #include <doctest/doctest.h>
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -12,14 +13,25 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
+// A list of lines that prints itself when a check fails.
+struct Lines {
+  Strings items;
+  bool operator==(const Strings& other) const { return items == other; }
+};
+[[maybe_unused]] std::ostream& operator<<(std::ostream& out, const Lines& lines) {
+  out << "{";
+  for (const auto& line : lines.items) out << "\n  " << line;
+  return out << "}";
+}
+
 // Every finding of parsing text as f.yaml, formatted as printed.
-Strings findings_of(std::string_view text) {
+Lines findings_of(std::string_view text) {
   Findings findings;
   yaml::Node root = yaml::parse(text, "f.yaml", findings);
   Strings out;
   for (const auto& f : findings.items()) out.push_back(format(f));
   if (!out.empty()) CHECK(root.kind == yaml::Kind::kNull);
-  return out;
+  return Lines{out};
 }
 
 yaml::Node parse_ok(std::string_view text) {
@@ -175,15 +187,15 @@ TEST_CASE("yaml parse refuses anchors, aliases and tags") {
 
 TEST_CASE("yaml parse refuses more than one document and returns promptly") {
   SUBCASE("a second document") {
-    Strings found = findings_of("a: 1\n---\nb: 2\n");
+    Strings found = findings_of("a: 1\n---\nb: 2\n").items;
     REQUIRE(found.size() == 1);
     CHECK(found[0].ends_with(" error: more than one YAML document in the file"));
-    found = findings_of("a: 1\n---\n");
+    found = findings_of("a: 1\n---\n").items;
     REQUIRE(found.size() == 1);
     CHECK(found[0].ends_with(" error: more than one YAML document in the file"));
   }
   SUBCASE("the input that makes yaml-cpp produce documents forever") {
-    Strings found = findings_of("!, ");
+    Strings found = findings_of("!, ").items;
     REQUIRE(found.size() == 1);
     CHECK(found[0].starts_with("f.yaml:"));
     CHECK(found[0].ends_with(" error: more than one YAML document in the file"));
@@ -203,7 +215,7 @@ TEST_CASE("yaml parse refuses nesting past the limit") {
   CHECK(findings_of(block) == Strings{"f.yaml:33:65: error: nesting deeper than 32 levels"});
   // Far past yaml-cpp's own recursion limit: still one finding, no crash.
   for (char open : {'[', '{'}) {
-    Strings found = findings_of("a: " + std::string(100000, open));
+    Strings found = findings_of("a: " + std::string(100000, open)).items;
     REQUIRE(found.size() == 1);
     CHECK(found[0].ends_with(" error: nesting deeper than 32 levels"));
   }
@@ -214,7 +226,7 @@ TEST_CASE("yaml parse refuses bad bytes and sizes") {
   CHECK(findings_of("a: ok\nb: caf\xC3\xA9 \xED\xA0\x80\n") ==
         Strings{"f.yaml:2:9: error: invalid UTF-8"});
   CHECK(findings_of("\xFF") == Strings{"f.yaml:1:1: error: invalid UTF-8"});
-  Strings nul = findings_of(std::string("a: b\0c\n", 7));
+  Strings nul = findings_of(std::string("a: b\0c\n", 7)).items;
   REQUIRE(nul.size() == 1);
   CHECK(nul[0].ends_with(" error: file contains a NUL byte"));
   CHECK(findings_of("a: " + std::string(yaml::kMaxFileSize - 3, 'x') + "\n") ==
