@@ -276,12 +276,12 @@ TEST_CASE("add-idea reports every invalid option at once and writes nothing") {
                    "123"});
   CHECK(r.err ==
         "inovasi: error: unit 'bagian-umum' does not exist (no units/bagian-umum.yaml)\n"
-        "inovasi: error: NIP '123' must be 18 digits (it has 3 characters)\n");
+        "inovasi: error: --proposer-nip: NIP '123' must be 18 digits (it has 3 characters)\n");
   CHECK(r.status == 1);
   CHECK(sandbox.tree() == before);
 
   r = sandbox.run({"add-idea", "--unit", "bappeda"});
-  CHECK(r.err == "inovasi: error: --id is required\ninovasi: error: --title is required\n");
+  CHECK(r.err == "inovasi: error: --title is required\n");
   CHECK(r.status == 1);
   CHECK(sandbox.tree() == before);
 }
