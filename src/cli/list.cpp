@@ -18,23 +18,87 @@ namespace {
 
 struct ListOptions {
   std::string type;
-  std::string unit, stage, category, kind;
+  std::string unit, stage, category, kind, contract, period;
   std::string format = "table";
 };
 
-template <class E>
-std::optional<E> filter_value(const std::string& text, const char* option) {
+template <class T>
+std::optional<T> filter_value(const std::string& text, const char* option) {
   if (text.empty()) return std::nullopt;
-  E value{};
+  T value{};
   if (auto error = parse_value(text, value))
     throw UsageError(fmt::format("{}: {}", option, *error));
   return value;
 }
 
+// The filters, parsed once; each record type uses those that apply to it.
+struct Filter {
+  const Records& records;
+  std::string unit, contract;
+  std::optional<Stage> stage;
+  std::optional<Category> category;
+  std::optional<UnitKind> kind;
+  std::optional<Period> period;
+
+  bool keep(const Unit& u) const {
+    return (unit.empty() || u.id == unit) && (!kind || u.kind == *kind);
+  }
+  bool keep(const Idea& i) const {
+    return (unit.empty() || i.unit == unit) && (!stage || i.stage == *stage) &&
+           (!category || i.category == *category);
+  }
+  bool keep(const Contract& c) const {
+    return (unit.empty() || c.unit == unit) && (contract.empty() || c.id == contract) &&
+           (!period || period->overlaps(c.start, c.end));
+  }
+  bool keep(const Report& r) const {
+    const Stored<Contract>* c = records.find<Contract>(r.contract);
+    return (unit.empty() || (c && c->record.unit == unit)) &&
+           (contract.empty() || r.contract == contract) && (!period || period->contains(r.period));
+  }
+};
+
+// The table columns of each type; CSV and JSON carry every field.
+std::vector<std::string> table_header(const Unit*) {
+  return {"ID", "NAME", "KIND", "IDEAS"};
+}
+std::vector<std::string> table_row(const Unit& u, const Records& r) {
+  int ideas = 0;
+  for (const auto& i : r.ideas) ideas += i.record.unit == u.id;
+  return {u.id, u.name, std::string(token(u.kind)), std::to_string(ideas)};
+}
+std::vector<std::string> table_header(const Idea*) {
+  return {"ID", "TITLE", "UNIT", "STAGE", "CATEGORY"};
+}
+std::vector<std::string> table_row(const Idea& i, const Records&) {
+  return {i.id, i.title, i.unit, std::string(token(i.stage)),
+          i.category ? std::string(token(*i.category)) : ""};
+}
+std::vector<std::string> table_header(const Contract*) {
+  return {"ID", "UNIT", "START", "END", "TARGETS", "REPORTS"};
+}
+std::vector<std::string> table_row(const Contract& c, const Records& r) {
+  int reports = 0;
+  for (const auto& rep : r.reports) reports += rep.record.contract == c.id;
+  return {c.id,
+          c.unit,
+          c.start.str(),
+          c.end.str(),
+          std::to_string(c.targets.size()),
+          std::to_string(reports)};
+}
+std::vector<std::string> table_header(const Report*) {
+  return {"CONTRACT", "PERIOD", "SUBMITTED", "ACTUAL"};
+}
+std::vector<std::string> table_row(const Report& rep, const Records&) {
+  return {rep.contract, rep.period.str(), rep.submitted.str(), format_pairs(rep.actual)};
+}
+
 template <class R>
-std::string render(const std::vector<const R*>& list, const std::string& format,
-                   const std::vector<std::string>& header,
-                   const std::function<std::vector<std::string>(const R&)>& columns) {
+std::string render(const Records& records, const Filter& filter, const std::string& format) {
+  std::vector<const R*> list;
+  for (const auto& s : records.all<R>())
+    if (filter.keep(s.record)) list.push_back(&s.record);
   if (format == "csv") {
     std::string out = csv::format_row(csv_columns<R>());
     for (const R* r : list) {
@@ -50,8 +114,9 @@ std::string render(const std::vector<const R*>& list, const std::string& format,
     return to_json(array) + "\n";
   }
   std::vector<std::vector<std::string>> rows;
-  for (const R* r : list) rows.push_back(columns(*r));
-  return terminal::table(header, rows, terminal::width(), terminal::use_colour(stdout));
+  for (const R* r : list) rows.push_back(table_row(*r, records));
+  return terminal::table(table_header(static_cast<const R*>(nullptr)), rows, terminal::width(),
+                         terminal::use_colour(stdout));
 }
 
 int run_list(const Globals& g, const ListOptions& o) {
@@ -59,61 +124,62 @@ int run_list(const Globals& g, const ListOptions& o) {
   Findings findings;
   Records records = load_records(dir, findings);
   print_findings(findings);  // files that could not be read are left out, but said
-  auto stage = filter_value<Stage>(o.stage, "--stage");
-  auto category = filter_value<Category>(o.category, "--category");
-  auto kind = filter_value<UnitKind>(o.kind, "--kind");
+  Filter filter{records,
+                o.unit,
+                o.contract,
+                filter_value<Stage>(o.stage, "--stage"),
+                filter_value<Category>(o.category, "--category"),
+                filter_value<UnitKind>(o.kind, "--kind"),
+                filter_value<Period>(o.period, "--period")};
+  auto refuse = [&](bool given, const char* option) {
+    if (given) throw UsageError(fmt::format("{} does not filter {}", option, o.type));
+  };
   if (!o.unit.empty() && !records.find<Unit>(o.unit))
     throw InvalidInput(fmt::format("--unit: there is no unit '{}'", o.unit));
+  if (!o.contract.empty() && !records.find<Contract>(o.contract))
+    throw InvalidInput(fmt::format("--contract: there is no contract '{}'", o.contract));
+  bool ideas = o.type == "ideas", units = o.type == "units";
+  refuse(!ideas && (filter.stage || filter.category), filter.stage ? "--stage" : "--category");
+  refuse(!units && filter.kind.has_value(), "--kind");
+  refuse((units || ideas) && (!o.contract.empty() || filter.period),
+         o.contract.empty() ? "--period" : "--contract");
 
-  if (o.type == "units") {
-    if (stage || category) throw UsageError("--stage and --category filter ideas, not units");
-    std::map<std::string, int> ideas;
-    for (const auto& i : records.ideas) ideas[i.record.unit]++;
-    std::vector<const Unit*> list;
-    for (const auto& u : records.units)
-      if ((!kind || u.record.kind == *kind) && (o.unit.empty() || u.record.id == o.unit))
-        list.push_back(&u.record);
-    std::cout << render<Unit>(list, o.format, {"ID", "NAME", "KIND", "IDEAS"}, [&](const Unit& u) {
-      return std::vector<std::string>{u.id, u.name, std::string(token(u.kind)),
-                                      std::to_string(ideas[u.id])};
-    });
-  } else {
-    if (kind) throw UsageError("--kind filters units, not ideas");
-    std::vector<const Idea*> list;
-    for (const auto& i : records.ideas) {
-      const Idea& r = i.record;
-      if ((o.unit.empty() || r.unit == o.unit) && (!stage || r.stage == *stage) &&
-          (!category || r.category == *category))
-        list.push_back(&r);
-    }
-    std::cout << render<Idea>(
-        list, o.format, {"ID", "TITLE", "UNIT", "STAGE", "CATEGORY"}, [](const Idea& i) {
-          return std::vector<std::string>{i.id, i.title, i.unit, std::string(token(i.stage)),
-                                          i.category ? std::string(token(*i.category)) : ""};
-        });
-  }
+  if (units)
+    std::cout << render<Unit>(records, filter, o.format);
+  else if (ideas)
+    std::cout << render<Idea>(records, filter, o.format);
+  else if (o.type == "contracts")
+    std::cout << render<Contract>(records, filter, o.format);
+  else
+    std::cout << render<Report>(records, filter, o.format);
   return findings.has_errors() ? kInvalid : kOk;
 }
 
 }  // namespace
 
 Command list_command() {
-  return {"list", "List units or ideas, with filters", [](CLI::App& app) -> Runner {
+  return {"list", "List units, ideas, contracts or reports, with filters",
+          [](CLI::App& app) -> Runner {
             auto o = std::make_shared<ListOptions>();
-            app.add_option("type", o->type, "What to list: units or ideas")
+            app.add_option("type", o->type, "What to list: units, ideas, contracts or reports")
                 ->required()
-                ->check(CLI::IsMember({"units", "ideas"}));
-            app.add_option("--unit", o->unit, "Only this unit, or the ideas of this unit");
+                ->check(CLI::IsMember({"units", "ideas", "contracts", "reports"}));
+            app.add_option("--unit", o->unit, "Only this unit, or the records of this unit");
             app.add_option("--stage", o->stage, "Only ideas at this stage");
             app.add_option("--category", o->category, "Only ideas of this category");
             app.add_option("--kind", o->kind, "Only units of this kind");
+            app.add_option("--contract", o->contract, "Only this contract, or its reports");
+            app.add_option(
+                "--period", o->period,
+                "Only contracts running in, or reports for, this period (2018-Q3, 2018-H2, 2018)");
             app.add_option("--format", o->format, "table, csv or json")
                 ->check(CLI::IsMember({"table", "csv", "json"}))
                 ->capture_default_str();
             app.footer(
                 "Examples:\n"
                 "  inovasi list ideas --stage 'uji coba'\n"
-                "  inovasi list units --kind kecamatan --format csv > kecamatan.csv");
+                "  inovasi list units --kind kecamatan --format csv > kecamatan.csv\n"
+                "  inovasi list reports --contract rsud-2018 --period 2018-H2");
             return [o](const Globals& g) { return run_list(g, *o); };
           }};
 }

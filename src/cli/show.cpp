@@ -1,4 +1,4 @@
-// inovasi show: one record, whatever its type, by id.
+// inovasi show: one record, whatever its type, by id (a report by contract/period).
 #include <fmt/core.h>
 
 #include <iostream>
@@ -33,27 +33,51 @@ bool show_one(const ProgrammeDir& dir, const Records& records, const ShowOptions
   return true;
 }
 
+// What refers to a record, for the reader of `show`.
+void show_related(const Records& records, const std::string& id) {
+  std::vector<std::string> lines;
+  auto list = [&](const char* what, const std::vector<std::string>& ids) {
+    if (!ids.empty()) lines.push_back(fmt::format("# {}: {}", what, text::join(ids, ", ")));
+  };
+  if (records.find<Unit>(id)) {
+    std::vector<std::string> ideas, contracts;
+    for (const auto& i : records.ideas)
+      if (i.record.unit == id) ideas.push_back(i.record.id);
+    for (const auto& c : records.contracts)
+      if (c.record.unit == id) contracts.push_back(c.record.id);
+    list("ideas of this unit", ideas);
+    list("contracts of this unit", contracts);
+  }
+  if (records.find<Contract>(id)) {
+    std::vector<std::string> reports;
+    for (const auto& r : records.reports)
+      if (r.record.contract == id) reports.push_back(r.record.period.str());
+    list("reports", reports);
+  }
+  for (const auto& line : lines) std::cout << line << "\n";
+}
+
 int run_show(const Globals& g, const ShowOptions& o) {
   ProgrammeDir dir = ProgrammeDir::locate(g.dir);
   Findings findings;
   Records records = load_records(dir, findings);
-  bool found = show_one<Unit>(dir, records, o);
+  bool found = false;
+  found = show_one<Unit>(dir, records, o) || found;
   found = show_one<Idea>(dir, records, o) || found;
+  found = show_one<Contract>(dir, records, o) || found;
+  found = show_one<Report>(dir, records, o) || found;
   if (found) {
-    if (const Stored<Unit>* u = records.find<Unit>(o.id); u && o.format == "yaml") {
-      std::vector<std::string> ideas;
-      for (const auto& i : records.ideas)
-        if (i.record.unit == o.id) ideas.push_back(i.record.id);
-      if (!ideas.empty()) std::cout << "# ideas of this unit: " << text::join(ideas, ", ") << "\n";
-    }
+    if (o.format == "yaml") show_related(records, o.id);
     return kOk;
   }
   print_findings(findings);
-  std::vector<std::string> ids;
-  for (const auto& u : records.units) ids.push_back(u.record.id);
-  for (const auto& i : records.ideas) ids.push_back(i.record.id);
+  std::vector<std::string> keys;
+  for (const auto& u : records.units) keys.push_back(u.record.id);
+  for (const auto& i : records.ideas) keys.push_back(i.record.id);
+  for (const auto& c : records.contracts) keys.push_back(c.record.id);
+  for (const auto& r : records.reports) keys.push_back(record_key(r.record));
   std::string message = fmt::format("no record has the id '{}'", o.id);
-  if (auto near = text::nearest(o.id, ids)) message += fmt::format("; did you mean '{}'?", *near);
+  if (auto near = text::nearest(o.id, keys)) message += fmt::format("; did you mean '{}'?", *near);
   throw InvalidInput(message);
 }
 
@@ -62,14 +86,16 @@ int run_show(const Globals& g, const ShowOptions& o) {
 Command show_command() {
   return {"show", "Show one record by its id", [](CLI::App& app) -> Runner {
             auto o = std::make_shared<ShowOptions>();
-            app.add_option("id", o->id, "Id of a unit or an idea")->required();
+            app.add_option("id", o->id,
+                           "Id of a unit, idea or contract; CONTRACT/PERIOD for a report")
+                ->required();
             app.add_option("--format", o->format, "yaml or json")
                 ->check(CLI::IsMember({"yaml", "json"}))
                 ->capture_default_str();
             app.footer(
                 "Examples:\n"
                 "  inovasi show antrean-online\n"
-                "  inovasi show rsud-koesma --format json");
+                "  inovasi show rsud-2018/2018-Q3 --format json");
             return [o](const Globals& g) { return run_show(g, *o); };
           }};
 }
