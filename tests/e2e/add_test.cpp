@@ -363,3 +363,33 @@ TEST_CASE("two add-idea processes claiming one id: one lands, the other is refus
   CHECK(sandbox.read("ideas/sigap.yaml") ==
         "id: sigap\ntitle: SIGAP\nunit: " + unit + "\nstage: initiative\n");
 }
+
+TEST_CASE("add-idea exits 3 when the record folder cannot be used, and writes nothing") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  stdfs::remove(sandbox.path("ideas"));
+  sandbox.write("ideas", "not a folder\n");
+  auto before = sandbox.tree();
+  Result r = sandbox.run({"add-idea", "--title", "SIGAP", "--unit", "bappeda"});
+  CHECK(r.err == "inovasi: error: ./ideas: cannot list: Not a directory\n");
+  CHECK(r.out == "");
+  CHECK(r.status == 3);
+  CHECK(sandbox.tree() == before);
+  CHECK(sandbox.read("ideas") == "not a folder\n");
+}
+
+TEST_CASE("add-idea refuses to write through a symbolic link and names it from the working directory") {
+  Sandbox sandbox;
+  sandbox.make_programme("tuban");
+  stdfs::create_directories(sandbox.path("outside"));
+  stdfs::remove(sandbox.path("tuban/ideas"));
+  stdfs::create_directory_symlink("../outside", sandbox.path("tuban/ideas"));
+  Result r = sandbox.run({"-C", "tuban", "add-idea", "--title", "SIGAP", "--unit", "bappeda"});
+  // The path is shown from the working directory, like every other path.
+  CHECK(r.err ==
+        "inovasi: error: tuban/ideas/sigap.yaml: is a symbolic link; refusing to write through "
+        "it\n");
+  CHECK(r.out == "");
+  CHECK(r.status == 3);
+  CHECK(sandbox.tree("outside").empty());
+}

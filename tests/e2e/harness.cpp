@@ -3,9 +3,11 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pty.h>
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -211,6 +213,56 @@ Result Sandbox::run_in(const std::string& cwd, const std::vector<std::string>& a
                        const std::string& input, const Env& env) const {
   Process process(args, root_ / cwd, input, env);
   return process.wait();
+}
+
+Result Sandbox::run_on_terminal(const std::vector<std::string>& args, unsigned short columns,
+                                const Env& env) const {
+  std::vector<std::string> argv_strings = {binary()};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+  std::vector<std::string> env_strings = child_environment(env);
+  std::vector<char*> argv = pointers(argv_strings);
+  std::vector<char*> envp = pointers(env_strings);
+  std::string dir = root_.string();
+
+  struct termios mode {};
+  cfmakeraw(&mode);  // no '\n' -> "\r\n", no echo
+  struct winsize size {};
+  size.ws_row = 24;
+  size.ws_col = columns;
+  int terminal = -1;
+  pid_t pid = ::forkpty(&terminal, nullptr, &mode, &size);
+  if (pid < 0) fail_system("forkpty");
+  if (pid == 0) {
+    if (::chdir(dir.c_str()) != 0) ::_exit(126);
+    ::execve(argv[0], argv.data(), envp.data());
+    ::_exit(127);
+  }
+  Result result;
+  auto deadline = std::chrono::steady_clock::now() + kTimeout;
+  while (true) {
+    pollfd fd{terminal, POLLIN, 0};
+    int ready = ::poll(&fd, 1, 1000);
+    if (ready < 0 && errno != EINTR) fail_system("poll");
+    if (std::chrono::steady_clock::now() > deadline) {
+      ::kill(pid, SIGKILL);
+      ::waitpid(pid, nullptr, 0);
+      ::close(terminal);
+      throw std::runtime_error("inovasi ran for longer than " +
+                               std::to_string(kTimeout.count()) + " s; killed");
+    }
+    if (ready <= 0) continue;
+    char buffer[65536];
+    ssize_t n = ::read(terminal, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;  // EIO once the child has closed its side
+    result.out.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(terminal);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) fail_system("waitpid");
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
 }
 
 std::string read_file(const stdfs::path& path) {

@@ -62,6 +62,11 @@ class Sandbox {
   Result run_in(const std::string& cwd, const std::vector<std::string>& args,
                 const std::string& input = {}, const Env& env = {}) const;
 
+  // Runs `inovasi ARGS...` with stdout and stderr on a terminal of the given
+  // width (a pseudo-terminal that keeps '\n' as it is); out holds both.
+  Result run_on_terminal(const std::vector<std::string>& args, unsigned short columns,
+                         const Env& env = {}) const;
+
   // Byte-for-byte file helpers, relative to the sandbox.
   void write(const std::string& relative, const std::string& content) const;
   std::string read(const std::string& relative) const;

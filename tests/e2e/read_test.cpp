@@ -100,7 +100,7 @@ TEST_CASE("list refuses filters that do not apply or do not exist") {
   CHECK(r.status == 1);
 
   r = sandbox.run({"list", "units", "--stage", "trial"});
-  CHECK(r.err == "inovasi: error: --stage and --category filter ideas, not units\n");
+  CHECK(r.err == "inovasi: error: --stage does not filter units\n");
   CHECK(r.status == 2);
 
   r = sandbox.run({"list", "ideas", "--format", "xml"});
@@ -190,4 +190,47 @@ TEST_CASE("show prints one record with its path, as YAML or JSON") {
   CHECK(r.err == "inovasi: error: no record has the id 'sigpa'; did you mean 'sigap'?\n");
   CHECK(r.out == "");
   CHECK(r.status == 1);
+}
+
+TEST_CASE("list on a terminal: bold header, no colour with NO_COLOR or TERM=dumb") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  add_ideas(sandbox);
+  Result r = sandbox.run_on_terminal({"list", "units"}, 100, {{"TERM", "xterm"}});
+  CHECK(r.out ==
+        "\033[1mID\033[0m           \033[1mNAME\033[0m                                  "
+        "\033[1mKIND\033[0m      \033[1mIDEAS\033[0m\n"
+        "bappeda      Badan Perencanaan Pembangunan Daerah  badan     2\n"
+        "rsud-koesma  RSUD dr. R. Koesma                    hospital  1\n");
+  CHECK(r.status == 0);
+
+  const std::string plain =
+      "ID           NAME                                  KIND      IDEAS\n"
+      "bappeda      Badan Perencanaan Pembangunan Daerah  badan     2\n"
+      "rsud-koesma  RSUD dr. R. Koesma                    hospital  1\n";
+  r = sandbox.run_on_terminal({"list", "units"}, 100, {{"TERM", "xterm"}, {"NO_COLOR", "1"}});
+  CHECK(r.out == plain);
+  r = sandbox.run_on_terminal({"list", "units"}, 100, {{"TERM", "dumb"}});
+  CHECK(r.out == plain);
+}
+
+TEST_CASE("list fits the table to the terminal width") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  add_ideas(sandbox);
+  Result r = sandbox.run_on_terminal({"list", "units"}, 50, {{"NO_COLOR", "1"}});
+  CHECK(r.status == 0);
+  std::size_t start = 0;
+  int lines = 0;
+  while (start < r.out.size()) {
+    std::size_t end = r.out.find('\n', start);
+    REQUIRE(end != std::string::npos);
+    std::string line = r.out.substr(start, end - start);
+    CAPTURE(line);
+    CHECK(line.size() <= 50);  // ASCII only, so bytes are columns
+    start = end + 1;
+    ++lines;
+  }
+  CHECK(lines == 3);
+  CHECK(r.out.starts_with("ID           NAME"));
 }
