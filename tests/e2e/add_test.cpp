@@ -41,6 +41,8 @@ const char* kAntreanOnline =
 
 // Every field given, Indonesian words for the enumerations.
 std::vector<std::string> antrean_online_options() {
+  // One option and its value a line.
+  // clang-format off
   return {"add-idea",
           "--title", "Antrean Online",
           "--unit", "rsud-koesma",
@@ -62,6 +64,7 @@ std::vector<std::string> antrean_online_options() {
           "--step", "Sosialisasi", "--due", "2018-06-30",
           "--step", "Uji coba loket", "--due", "2018-09-30",
           "--tag", "antrean", "--tag", "no"};
+  // clang-format on
 }
 
 // Sets a file's times far in the past, so that any rewrite would show.
@@ -138,9 +141,9 @@ TEST_CASE("add-unit derives the id from the name and writes the English token") 
 TEST_CASE("add-idea derives a slug id from a title with punctuation and accents") {
   Sandbox sandbox;
   sandbox.make_programme();
-  Result r = sandbox.run(
-      {"add-idea", "--title", "Sistem Informasi Gampang (SIGAP) \xe2\x80\x94 Layanan \xc3\x9c",
-       "--unit", "bappeda"});
+  Result r = sandbox.run({"add-idea", "--title",
+                          "Sistem Informasi Gampang (SIGAP) \xe2\x80\x94 Layanan \xc3\x9c",
+                          "--unit", "bappeda"});
   CHECK(r.out == "added ideas/sistem-informasi-gampang-sigap-layanan-u.yaml\n");
   CHECK(r.status == 0);
   CHECK(sandbox.read("ideas/sistem-informasi-gampang-sigap-layanan-u.yaml") ==
@@ -153,9 +156,10 @@ TEST_CASE("add-idea derives a slug id from a title with punctuation and accents"
 TEST_CASE("add-idea quotes values a YAML 1.1 reader would take for something else") {
   Sandbox sandbox;
   sandbox.make_programme();
-  Result r = sandbox.run({"add-idea", "--id", "tanggal", "--title", "2018-04-03", "--unit",
-                          "bappeda", "--problem", "no", "--goal", "0123", "--benefit", "~",
-                          "--tag", "yes", "--tag", "1e3", "--tag", "null", "--tag", "on"});
+  Result r =
+      sandbox.run({"add-idea",  "--id",  "tanggal", "--title", "2018-04-03", "--unit", "bappeda",
+                   "--problem", "no",    "--goal",  "0123",    "--benefit",  "~",      "--tag",
+                   "yes",       "--tag", "1e3",     "--tag",   "null",       "--tag",  "on"});
   CHECK(r.err == "");
   CHECK(r.status == 0);
   CHECK(sandbox.read("ideas/tanggal.yaml") ==
@@ -198,8 +202,8 @@ TEST_CASE("add-idea refuses an id that exists and suggests --id") {
   CHECK(r.status == 1);
   CHECK(sandbox.read("ideas/antrean-online.yaml") == kAntreanOnline);
 
-  r = sandbox.run(
-      {"add-idea", "--id", "antrean-online-bappeda", "--title", "Antrean Online", "--unit", "bappeda"});
+  r = sandbox.run({"add-idea", "--id", "antrean-online-bappeda", "--title", "Antrean Online",
+                   "--unit", "bappeda"});
   CHECK(r.out == "added ideas/antrean-online-bappeda.yaml\n");
   CHECK(r.status == 0);
 }
@@ -272,8 +276,8 @@ TEST_CASE("add-idea reports every invalid option at once and writes nothing") {
   CHECK(r.status == 1);
   CHECK(sandbox.tree() == before);
 
-  r = sandbox.run({"add-idea", "--title", "SIGAP", "--unit", "bagian-umum", "--proposer-nip",
-                   "123"});
+  r = sandbox.run(
+      {"add-idea", "--title", "SIGAP", "--unit", "bagian-umum", "--proposer-nip", "123"});
   CHECK(r.err ==
         "inovasi: error: unit 'bagian-umum' does not exist (no units/bagian-umum.yaml)\n"
         "inovasi: error: --proposer-nip: NIP '123' must be 18 digits (it has 3 characters)\n");
@@ -295,8 +299,8 @@ TEST_CASE("ids that would leave the programme directory are refused") {
       " is not a valid id (lowercase letters, digits and single hyphens, at most 64 characters)\n";
   for (std::string id : {"../x", "/etc/x", "a/b", "..", "."}) {
     CAPTURE(id);
-    Result r = sandbox.run({"-C", "tuban", "add-idea", "--id", id, "--title", "X", "--unit",
-                            "bappeda"});
+    Result r =
+        sandbox.run({"-C", "tuban", "add-idea", "--id", id, "--title", "X", "--unit", "bappeda"});
     CHECK(r.err == "inovasi: error: id '" + id + "'" + rule);
     CHECK(r.out == "");
     CHECK(r.status == 1);
@@ -320,8 +324,8 @@ TEST_CASE("two add-idea processes started at once both land") {
     std::string b = "sigap-" + std::to_string(round);
     Process first({"add-idea", "--id", a, "--title", "Antrean", "--unit", "rsud-koesma"},
                   sandbox.root(), "", {});
-    Process second({"add-idea", "--id", b, "--title", "SIGAP", "--unit", "bappeda"},
-                   sandbox.root(), "", {});
+    Process second({"add-idea", "--id", b, "--title", "SIGAP", "--unit", "bappeda"}, sandbox.root(),
+                   "", {});
     Result r1 = first.wait();
     Result r2 = second.wait();
     CHECK(r1.out == "added ideas/" + a + ".yaml\n");
@@ -338,9 +342,9 @@ TEST_CASE("two add-idea processes started at once both land") {
   Result r = sandbox.run({"check"});
   CHECK(r.err == "");
   CHECK(r.status == 0);
-  CHECK(sandbox.tree("ideas") ==
-        std::vector<std::string>{"antrean-0.yaml", "antrean-1.yaml", "antrean-2.yaml",
-                                 "sigap-0.yaml", "sigap-1.yaml", "sigap-2.yaml"});
+  CHECK(sandbox.tree("ideas") == std::vector<std::string>{"antrean-0.yaml", "antrean-1.yaml",
+                                                          "antrean-2.yaml", "sigap-0.yaml",
+                                                          "sigap-1.yaml", "sigap-2.yaml"});
 }
 
 TEST_CASE("two add-idea processes claiming one id: one lands, the other is refused") {
@@ -378,7 +382,8 @@ TEST_CASE("add-idea exits 3 when the record folder cannot be used, and writes no
   CHECK(sandbox.read("ideas") == "not a folder\n");
 }
 
-TEST_CASE("add-idea refuses to write through a symbolic link and names it from the working directory") {
+TEST_CASE(
+    "add-idea refuses to write through a symbolic link and names it from the working directory") {
   Sandbox sandbox;
   sandbox.make_programme("tuban");
   stdfs::create_directories(sandbox.path("outside"));

@@ -75,7 +75,8 @@ TEST_CASE("check --quiet prints errors only") {
   sandbox.make_programme();
   sandbox.write("ideas/antrean-online.yaml",
                 "title: Antrean Online\nid: antrean-online\nunit: rsud-koesma\nstage: trial\n");
-  sandbox.write("ideas/sigap.yaml", "id: sigap\ntitle: SIGAP\nunit: bagian-umum\nstage: initiative\n");
+  sandbox.write("ideas/sigap.yaml",
+                "id: sigap\ntitle: SIGAP\nunit: bagian-umum\nstage: initiative\n");
 
   Result r = sandbox.run({"check"});
   CHECK(r.err ==
@@ -101,8 +102,9 @@ TEST_CASE("check --quiet prints errors only") {
 TEST_CASE("check shows paths from the working directory when given -C") {
   Sandbox sandbox;
   sandbox.make_programme("tuban");
-  sandbox.write("tuban/ideas/sigap.yaml", "id: sigap\ntitle: SIGAP\nunit: bagian-umum\n"
-                                          "stage: initiative\n");
+  sandbox.write("tuban/ideas/sigap.yaml",
+                "id: sigap\ntitle: SIGAP\nunit: bagian-umum\n"
+                "stage: initiative\n");
   Result r = sandbox.run({"-C", "tuban", "check"});
   CHECK(r.err ==
         "tuban/ideas/sigap.yaml:3:7: error: unit 'bagian-umum' does not exist (no "

@@ -55,9 +55,9 @@ TEST_CASE("init writes the programme file with every default, the folders and .g
 
 TEST_CASE("init takes the partner, the MoU date and the language") {
   Sandbox sandbox;
-  Result r = sandbox.run({"init", "--name", "Inovasi Daerah 2019", "--region", "Kota Batu",
-                          "--language", "en", "--partner", "Lembaga Administrasi Negara",
-                          "--mou-date", "2019-02-11"});
+  Result r =
+      sandbox.run({"init", "--name", "Inovasi Daerah 2019", "--region", "Kota Batu", "--language",
+                   "en", "--partner", "Lembaga Administrasi Negara", "--mou-date", "2019-02-11"});
   CHECK(r.out == "created programme 'Inovasi Daerah 2019' in .\n");
   CHECK(r.status == 0);
   std::string expected = kDefaultProgramme;
@@ -190,8 +190,8 @@ TEST_CASE("--help of inovasi and of every command shows examples of that command
     auto examples = help.out.find("\nExamples:\n");
     REQUIRE(examples != std::string::npos);
     // The first example runs this very command.
-    std::string first = help.out.substr(examples + 11, help.out.find('\n', examples + 11) -
-                                                            examples - 11);
+    std::string first =
+        help.out.substr(examples + 11, help.out.find('\n', examples + 11) - examples - 11);
     std::string call = std::string("  inovasi ") + command;
     CHECK((first == call || first.starts_with(call + " ")));
   }

@@ -108,8 +108,7 @@ Process::Process(const std::vector<std::string>& args, const stdfs::path& cwd, s
   std::string dir = cwd.string();
 
   int in[2], out[2], err[2];
-  if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 ||
-      ::pipe2(err, O_CLOEXEC) != 0)
+  if (::pipe2(in, O_CLOEXEC) != 0 || ::pipe2(out, O_CLOEXEC) != 0 || ::pipe2(err, O_CLOEXEC) != 0)
     fail_system("pipe");
   pid_ = ::fork();
   if (pid_ < 0) fail_system("fork");
@@ -155,8 +154,8 @@ Result Process::wait() {
     if (ready < 0 && errno != EINTR) fail_system("poll");
     if (std::chrono::steady_clock::now() > deadline) {
       ::kill(pid_, SIGKILL);
-      throw std::runtime_error("inovasi ran for longer than " +
-                               std::to_string(kTimeout.count()) + " s; killed");
+      throw std::runtime_error("inovasi ran for longer than " + std::to_string(kTimeout.count()) +
+                               " s; killed");
     }
     for (const auto& p : fds) {
       if (!p.revents) continue;
@@ -247,8 +246,8 @@ Result Sandbox::run_on_terminal(const std::vector<std::string>& args, unsigned s
       ::kill(pid, SIGKILL);
       ::waitpid(pid, nullptr, 0);
       ::close(terminal);
-      throw std::runtime_error("inovasi ran for longer than " +
-                               std::to_string(kTimeout.count()) + " s; killed");
+      throw std::runtime_error("inovasi ran for longer than " + std::to_string(kTimeout.count()) +
+                               " s; killed");
     }
     if (ready <= 0) continue;
     char buffer[65536];

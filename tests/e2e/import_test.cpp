@@ -9,7 +9,8 @@ using namespace e2e;
 namespace {
 
 const char* kGoodIdeas =
-    "id,title,unit,stage,category,kind,submitted,trial_date,implemented_date,tags,plan,description\n"
+    "id,title,unit,stage,category,kind,submitted,trial_date,implemented_date,tags,plan,"
+    "description\n"
     ",Antrean Online,rsud-koesma,uji coba,pelayanan publik,digital,2018-04-20,2018-07-02,,"
     "antrean;no,Sosialisasi @ 2018-06-30;Uji coba loket @ 2018-09-30 / 2018-09-15,\"Pendaftaran "
     "pasien lewat aplikasi.\nNomor antrean dikirim lewat SMS.\"\n"
@@ -128,8 +129,9 @@ TEST_CASE("a batch with one bad row writes nothing") {
   CHECK(sandbox.tree() == before);
 
   r = sandbox.run({"add-idea", "--from", "-"}, kOneBadRow);
-  CHECK(r.err ==
-        "-:3:26: error: column 'submitted': '2018-02-30' is not a date: February 2018 has 28 days\n");
+  CHECK(
+      r.err ==
+      "-:3:26: error: column 'submitted': '2018-02-30' is not a date: February 2018 has 28 days\n");
   CHECK(r.status == 1);
   CHECK(sandbox.tree() == before);
 }
@@ -181,8 +183,8 @@ TEST_CASE("a batch refuses unknown columns and ids repeated within the file") {
   Sandbox sandbox;
   sandbox.make_programme();
   auto before = sandbox.tree();
-  Result r = sandbox.run({"add-idea", "--from", "-"},
-                         "id,titel,unit,stages\nsigap,SIGAP,bappeda,trial\n");
+  Result r =
+      sandbox.run({"add-idea", "--from", "-"}, "id,titel,unit,stages\nsigap,SIGAP,bappeda,trial\n");
   CHECK(r.err ==
         "-:1:4: error: unknown column 'titel' (did you mean 'title'?)\n"
         "-:1:15: error: unknown column 'stages' (did you mean 'stage'?)\n");
@@ -243,8 +245,9 @@ TEST_CASE("add-unit --from FILE.csv adds units, Indonesian kinds as English toke
 TEST_CASE("a CSV cell that a spreadsheet would run as a formula round-trips through list") {
   Sandbox sandbox;
   sandbox.make_programme();
-  REQUIRE(sandbox.run({"add-idea", "--id", "rumus", "--title", "=1+2", "--unit", "bappeda",
-                       "--description", "-5 hari antre"})
+  REQUIRE(sandbox
+              .run({"add-idea", "--id", "rumus", "--title", "=1+2", "--unit", "bappeda",
+                    "--description", "-5 hari antre"})
               .status == 0);
   CHECK(sandbox.read("ideas/rumus.yaml") ==
         "id: rumus\ntitle: =1+2\nunit: bappeda\nstage: initiative\ndescription: '-5 hari antre'\n");

@@ -72,8 +72,8 @@ TEST_CASE("list ideas filters by unit, stage and category, Indonesian words incl
                      ",,,2018-07-02,,,,,,,,\n");
   CHECK(r.status == 0);
 
-  r = sandbox.run({"list", "ideas", "--category", "pelayanan publik", "--unit", "bappeda",
-                   "--format", "csv"});
+  r = sandbox.run(
+      {"list", "ideas", "--category", "pelayanan publik", "--unit", "bappeda", "--format", "csv"});
   CHECK(r.out == std::string(kCsvHeader) +
                      "lapor-bupati,Lapor Bupati,bappeda,,,,,,public-service,,initiative,,,,,,,,,,,,"
                      "aduan;warga\n");
