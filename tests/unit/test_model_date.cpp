@@ -49,7 +49,8 @@ TEST_CASE("Date explain_invalid says why") {
         "'2018-02-30' is not a date: February 2018 has 28 days");
   CHECK(Date::explain_invalid("2019-02-29") ==
         "'2019-02-29' is not a date: February 2019 has 28 days");
-  CHECK(Date::explain_invalid("2018-04-31") == "'2018-04-31' is not a date: April 2018 has 30 days");
+  CHECK(Date::explain_invalid("2018-04-31") ==
+        "'2018-04-31' is not a date: April 2018 has 30 days");
   CHECK(Date::explain_invalid("2018-01-32") ==
         "'2018-01-32' is not a date: January 2018 has 31 days");
   CHECK(Date::explain_invalid("2018-13-01") == "'2018-13-01' is not a date: there is no month 13");
@@ -117,7 +118,8 @@ TEST_CASE("Date days and from_days round trip over the whole calendar") {
     bool next_day = d.year() == previous.year() && d.month() == previous.month() &&
                     d.day() == previous.day() + 1;
     bool next_month = d.year() == previous.year() && d.month() == previous.month() + 1 &&
-                      d.day() == 1 && previous.day() == days_in_month(previous.year(), previous.month());
+                      d.day() == 1 &&
+                      previous.day() == days_in_month(previous.year(), previous.month());
     bool next_year = d.year() == previous.year() + 1 && d.month() == 1 && d.day() == 1 &&
                      previous.month() == 12 && previous.day() == 31;
     if (!(next_day || next_month || next_year)) {

@@ -109,8 +109,8 @@ const char* const kIdeaYaml =
     "tags: [antrean, 'no', '2018-04-03']\n";
 
 Programme sample_programme() {
-  Programme p =
-      Programme::with_defaults("Inovasi Daerah Kabupaten Tuban 2018", "Kabupaten Tuban", Language::kId);
+  Programme p = Programme::with_defaults("Inovasi Daerah Kabupaten Tuban 2018", "Kabupaten Tuban",
+                                         Language::kId);
   p.partner = "Lembaga Administrasi Negara";
   p.mou_date = day("2018-04-03");
   p.priorities = {Priority{"misi-2", "Meningkatkan kualitas pelayanan publik"}};
@@ -153,7 +153,8 @@ R decode(std::string_view text, Decoded& out) {
   Findings findings;
   yaml::Node root = yaml::parse(text, "r.yaml", findings);
   R record{};
-  if (root.kind == yaml::Kind::kMap) record = decode_record<R>(root, "r.yaml", findings, out.origin);
+  if (root.kind == yaml::Kind::kMap)
+    record = decode_record<R>(root, "r.yaml", findings, out.origin);
   findings.sort();
   for (const auto& f : findings.items()) out.findings.push_back(format(f));
   return record;
@@ -358,7 +359,8 @@ TEST_CASE("codec decoding errors name the field and its place") {
           Strings{"r.yaml:4:1: error: unknown field 'anggaran'"});
     CHECK(decode_errors<Idea>("id: x\ntitle: X\nunit: u\nproposer:\n  nam: Budi\n") ==
           Strings{"r.yaml:5:3: error: unknown field 'proposer.nam' (did you mean 'name'?)"});
-    CHECK(decode_errors<Idea>("id: x\ntitle: X\nunit: u\nplan:\n  - step: a\n    dua: 2018-01-01\n") ==
+    CHECK(decode_errors<Idea>(
+              "id: x\ntitle: X\nunit: u\nplan:\n  - step: a\n    dua: 2018-01-01\n") ==
           Strings{"r.yaml:6:5: error: unknown field 'plan[0].dua' (did you mean 'due'?)"});
   }
   SUBCASE("wrong types") {
@@ -401,16 +403,16 @@ TEST_CASE("codec decoding errors name the field and its place") {
     CHECK(decode_errors<Idea>("id: x\ntitle: X\nunit: u\nstage: selesai\n") ==
           Strings{"r.yaml:4:8: error: stage: 'selesai' is not a stage (expected initiative, "
                   "trial, implemented or dropped)"});
-    CHECK(decode_errors<Unit>("id: x\nname: X\nkind: puskesmas\n") ==
-          Strings{"r.yaml:3:7: error: kind: 'puskesmas' is not a unit kind (expected dinas, "
-                  "badan, secretariat, inspectorate, hospital, district, village, section or "
-                  "other)"});
+    CHECK(decode_errors<Idea>("id: x\ntitle: X\nunit: u\nkind: analog\n") ==
+          Strings{"r.yaml:4:7: error: kind: 'analog' is not a kind (expected digital or "
+                  "non-digital)"});
   }
   SUBCASE("bad dates") {
     CHECK(decode_errors<Idea>("id: x\ntitle: X\nunit: u\nsubmitted: 2018-02-30\n") ==
           Strings{"r.yaml:4:12: error: submitted: '2018-02-30' is not a date: February 2018 "
                   "has 28 days"});
-    CHECK(decode_errors<Idea>("id: x\ntitle: X\nunit: u\nplan:\n  - step: a\n    due: 2018-13-01\n") ==
+    CHECK(decode_errors<Idea>(
+              "id: x\ntitle: X\nunit: u\nplan:\n  - step: a\n    due: 2018-13-01\n") ==
           Strings{"r.yaml:6:10: error: plan[0].due: '2018-13-01' is not a date: there is no "
                   "month 13"});
     CHECK(decode_errors<Unit>("id: x\nname: X\nkind: dinas\ncommitment_signed: 20-04-2018\n") ==
@@ -466,13 +468,29 @@ TEST_CASE("codec records where each field was read") {
 }
 
 TEST_CASE("codec CSV columns") {
-  CHECK(csv_columns<Idea>() ==
-        Strings{"id",        "title",         "unit",          "proposer_name",
-                "proposer_nip", "proposer_position", "proposer_echelon", "initiator",
-                "category",  "kind",          "stage",         "priority",
-                "indicator", "submitted",     "trial_date",    "implemented_date",
-                "budget",    "problem",       "description",   "goal",
-                "benefit",   "plan",          "tags"});
+  CHECK(csv_columns<Idea>() == Strings{"id",
+                                       "title",
+                                       "unit",
+                                       "proposer_name",
+                                       "proposer_nip",
+                                       "proposer_position",
+                                       "proposer_echelon",
+                                       "initiator",
+                                       "category",
+                                       "kind",
+                                       "stage",
+                                       "priority",
+                                       "indicator",
+                                       "submitted",
+                                       "trial_date",
+                                       "implemented_date",
+                                       "budget",
+                                       "problem",
+                                       "description",
+                                       "goal",
+                                       "benefit",
+                                       "plan",
+                                       "tags"});
   CHECK(csv_columns<Unit>() == Strings{"id", "name", "kind", "head_name", "head_nip",
                                        "head_position", "commitment_signed"});
 }
@@ -491,7 +509,8 @@ std::map<std::string, CsvCell> row_of(const Strings& columns, const Strings& cel
 }
 
 template <class R>
-R decode_row(const std::map<std::string, CsvCell>& row, Strings& errors, bool command_line = false) {
+R decode_row(const std::map<std::string, CsvCell>& row, Strings& errors,
+             bool command_line = false) {
   Findings findings;
   Origin origin;
   R record = decode_csv_row<R>(row, "in.csv", Mark{2, 1}, findings, origin, command_line);
@@ -527,16 +546,18 @@ TEST_CASE("codec CSV rows") {
                   "Pasien: menunggu di rumah",
                   "Sosialisasi @ 2018-06-30;Uji coba loket\\; tahap 1 @ 2018-09-30 / 2018-10-02",
                   "antrean;no;2018-04-03"});
-    CHECK(encode_csv_row(sample_unit()) ==
-          Strings{"rsud-koesma", "RSUD dr. R. Koesma", "hospital", "Kepala RSUD",
-                  "197001012000031001", "Direktur", "2018-04-20"});
+    CHECK(encode_csv_row(sample_unit()) == Strings{"rsud-koesma", "RSUD dr. R. Koesma", "hospital",
+                                                   "Kepala RSUD", "197001012000031001", "Direktur",
+                                                   "2018-04-20"});
   }
   SUBCASE("encode then decode gives the same record") {
     Strings errors;
-    Idea idea = decode_row<Idea>(row_of(csv_columns<Idea>(), encode_csv_row(sample_idea())), errors);
+    Idea idea =
+        decode_row<Idea>(row_of(csv_columns<Idea>(), encode_csv_row(sample_idea())), errors);
     CHECK(Lines{errors} == Strings{});
     CHECK(encode_record(idea) == kIdeaYaml);
-    Unit unit = decode_row<Unit>(row_of(csv_columns<Unit>(), encode_csv_row(sample_unit())), errors);
+    Unit unit =
+        decode_row<Unit>(row_of(csv_columns<Unit>(), encode_csv_row(sample_unit())), errors);
     CHECK(Lines{errors} == Strings{});
     CHECK(encode_record(unit) == kUnitYaml);
   }
@@ -589,7 +610,7 @@ TEST_CASE("codec CSV rows") {
     Strings errors;
     decode_row<Idea>(row_of({"title", "unit"}, {"X", "  "}), errors);
     CHECK(Lines{errors} == Strings{"in.csv:2:1: error: column 'id' is required",
-                            "in.csv:2:3: error: column 'unit' is required"});
+                                   "in.csv:2:3: error: column 'unit' is required"});
   }
   SUBCASE("from the command line the options are named") {
     Strings errors;
@@ -599,7 +620,7 @@ TEST_CASE("codec CSV rows") {
           Strings{"in.csv:2:7: error: --trial-date: '2018-9-1' is not a date (write YYYY-MM-DD)"});
     errors.clear();
     decode_row<Idea>(row_of({"title"}, {"X"}), errors, true);
-    CHECK(Lines{errors} == Strings{"in.csv:2:1: error: --id is required",
-                            "in.csv:2:1: error: --unit is required"});
+    CHECK(Lines{errors} ==
+          Strings{"in.csv:2:1: error: --id is required", "in.csv:2:1: error: --unit is required"});
   }
 }

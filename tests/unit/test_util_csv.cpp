@@ -20,7 +20,8 @@ Strings texts(const csv::Record& r) {
 // "line:column" of every field of a record.
 Strings places(const csv::Record& r) {
   Strings out;
-  for (const auto& f : r.fields) out.push_back(std::to_string(f.line) + ":" + std::to_string(f.column));
+  for (const auto& f : r.fields)
+    out.push_back(std::to_string(f.line) + ":" + std::to_string(f.column));
   return out;
 }
 
@@ -131,10 +132,11 @@ TEST_CASE("csv errors with their line and column") {
   CHECK(parse_error("a,\"b\"x,c\n") == "1:6: unexpected text after the closing quote of a field");
   CHECK(parse_error("id\n\"a\nb\" c\n") ==
         "3:3: unexpected text after the closing quote of a field");
-  CHECK(parse_error("ab\nc\xFF" "d\n") == "2:2: invalid UTF-8 (save the file as UTF-8)");
+  CHECK(parse_error("ab\nc\xFF"
+                    "d\n") == "2:2: invalid UTF-8 (save the file as UTF-8)");
   CHECK(parse_error("é,\xC3\n") == "1:3: invalid UTF-8 (save the file as UTF-8)");
-  CHECK(parse_error("\xEF\xBB\xBF" "a,\xED\xA0\x80\n") ==
-        "1:3: invalid UTF-8 (save the file as UTF-8)");
+  CHECK(parse_error("\xEF\xBB\xBF"
+                    "a,\xED\xA0\x80\n") == "1:3: invalid UTF-8 (save the file as UTF-8)");
 }
 
 TEST_CASE("csv neutralise formulas") {
@@ -167,8 +169,8 @@ TEST_CASE("csv neutralise formulas") {
 }
 
 TEST_CASE("csv neutralise and unneutralise round trip every text") {
-  for (std::string text : {"", "x", "=1+2", "+62", "-", "@", "\t", "\r", "'", "'x", "''=x",
-                           "'=x", "'+62", "'-5", "'@a"}) {
+  for (std::string text : {"", "x", "=1+2", "+62", "-", "@", "\t", "\r", "'", "'x", "''=x", "'=x",
+                           "'+62", "'-5", "'@a"}) {
     CAPTURE(text);
     CHECK(csv::unneutralise(csv::neutralise(text)) == text);
   }
