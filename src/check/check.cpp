@@ -216,6 +216,10 @@ class Checker {
       error(s, "period",
             fmt::format("{} is outside contract '{}' ({} to {})", rep.period.str(), c.id,
                         c.start.str(), c.end.str()));
+    if (rep.submitted < c.start)
+      warning(s, "submitted",
+              fmt::format("submitted {} is before contract '{}' started ({})", rep.submitted.str(),
+                          c.id, c.start.str()));
     for (const auto& [target, value] : rep.actual)
       if (!c.target(target)) {
         std::vector<std::string> ids;

@@ -59,9 +59,12 @@ Command add_idea_command() {
                 {"goal", "What it aims for"},
                 {"benefit", "Who benefits, and how"},
             });
-        app.add_option("--tag", lists->tags, "A tag (repeatable)");
-        app.add_option("--step", lists->steps, "An action-plan step (repeatable; pair with --due)");
-        app.add_option("--due", lists->dues, "Due date of the --step before it");
+        app.add_option("--echelon", o->values["proposer_echelon"], "Same as --proposer-echelon");
+        app.add_option("--tag", lists->tags, "A tag (repeatable)")->allow_extra_args(false);
+        app.add_option("--step", lists->steps, "An action-plan step (repeatable; pair with --due)")
+            ->allow_extra_args(false);
+        app.add_option("--due", lists->dues, "Due date of the --step before it")
+            ->allow_extra_args(false);
         app.footer(
             "Examples:\n"
             "  inovasi add-idea --title 'Antrean online' --unit rsud-koesma --stage 'uji coba' \\\n"

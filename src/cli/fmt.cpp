@@ -47,24 +47,18 @@ int run_fmt(const Globals& g, const FmtOptions& o) {
   plan_files<Idea>(dir, list_files_of<Idea>(dir, findings), findings, plan);
   plan_files<Contract>(dir, list_files_of<Contract>(dir, findings), findings, plan);
   plan_files<Report>(dir, list_files_of<Report>(dir, findings), findings, plan);
-  if (o.check) {
-    print_findings(findings);
-    for (const auto& r : plan)
-      std::cout << dir.shown(r.path) << ": not in canonical form"
-                << (r.loses_comments && !o.strip_comments
-                        ? " (has comments; fmt needs --strip-comments)"
-                        : "")
-                << "\n";
-    return findings.has_errors() || !plan.empty() ? kInvalid : kOk;
-  }
-  for (const auto& r : plan) {
+  for (const auto& r : plan)
     if (r.loses_comments && !o.strip_comments)
       findings.warning(
           dir.shown(r.path), {},
           "has comments, which formatting would lose; left alone (use --strip-comments)");
-    else
-      transaction->stage(r.path, r.canonical);
+  if (o.check) {
+    print_findings(findings);
+    for (const auto& r : plan) std::cout << dir.shown(r.path) << ": not in canonical form\n";
+    return findings.has_errors() || !plan.empty() ? kInvalid : kOk;
   }
+  for (const auto& r : plan)
+    if (!r.loses_comments || o.strip_comments) transaction->stage(r.path, r.canonical);
   print_findings(findings);
   for (const auto& relative : transaction->commit())
     std::cout << "formatted " << dir.shown(relative) << "\n";

@@ -48,9 +48,11 @@ Command report_command() {
                     {"next_steps", "Follow-up plan, rencana tindak lanjut (@FILE reads a file)"},
                 });
             app.add_option("--actual", lists->actual,
-                           "Realisation of a target as TARGET=VALUE (repeatable)");
+                           "Realisation of a target as TARGET=VALUE (repeatable)")
+                ->allow_extra_args(false);
             app.add_option("--evidence", lists->evidence,
-                           "A supporting document, path or URL (repeatable)");
+                           "A supporting document, path or URL (repeatable)")
+                ->allow_extra_args(false);
             app.footer(
                 "Examples:\n"
                 "  inovasi report --contract rsud-2018 --period 2018-Q3 --submitted 2018-10-08 \\\n"

@@ -66,7 +66,8 @@ Command sign_contract_command() {
                 {"start", "First day the contract covers"},
                 {"end", "Last day the contract covers"},
             });
-        app.add_option("--idea", lists->ideas, "Id of an innovation it carries out (repeatable)");
+        app.add_option("--idea", lists->ideas, "Id of an innovation it carries out (repeatable)")
+            ->allow_extra_args(false);
         app.add_option("--targets", lists->targets,
                        "Targets: a YAML list (FILE.yaml) or a CSV with a column per quarter "
                        "(FILE.csv)")

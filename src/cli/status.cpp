@@ -50,6 +50,8 @@ int run_status(const Globals& g, const StatusOptions& o) {
   for (const auto& c : records.contracts) {
     if (!o.unit.empty() && c.record.unit != o.unit) continue;
     if (!o.contract.empty() && c.record.id != o.contract) continue;
+    // A contract signed after the as-of date did not exist yet.
+    if (c.record.signed_on && as_of < *c.record.signed_on) continue;
     for (const Period& q : owed_quarters(c.record)) {
       // Quarters not begun yet owe nothing to look at.
       if (as_of < q.first_day() || (period && !period->contains(q))) continue;

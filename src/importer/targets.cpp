@@ -90,7 +90,13 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
                                  record.fields.size(), names.size()));
     Origin origin;
     auto by_period = std::move(target.by_period);
+    std::size_t before = findings.size();
     target = decode_csv_row<Target>(cells, path, {record.line, 1}, findings, origin);
+    // The target's id is the "target" column here.
+    for (std::size_t k = before; k < findings.size(); ++k) {
+      std::string& message = findings.items()[k].message;
+      if (message.starts_with("column 'id'")) message.replace(0, 11, "column 'target'");
+    }
     target.by_period = std::move(by_period);
     out[contract].push_back(std::move(target));
   }

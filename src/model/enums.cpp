@@ -20,7 +20,8 @@ std::string describe_bad_token(std::string_view text, std::string_view what,
     if (i) list += i + 1 == tokens.size() ? " or " : ", ";
     list += tokens[i];
   }
-  return fmt::format("'{}' is not a {} (expected {})", text, what, list);
+  // what carries its article: "a unit kind", "an echelon".
+  return fmt::format("'{}' is not {} (expected {})", text, what, list);
 }
 
 const std::vector<EnumToken<UnitKind>>& EnumInfo<UnitKind>::tokens() {

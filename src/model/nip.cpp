@@ -3,12 +3,14 @@
 #include <fmt/core.h>
 
 #include "inovasi/model/date.h"
+#include "inovasi/util/text.h"
 
 namespace inovasi {
 
 std::optional<std::string> nip_problem(std::string_view nip) {
   if (nip.size() != 18 || nip.find_first_not_of("0123456789") != std::string_view::npos)
-    return fmt::format("NIP '{}' must be 18 digits (it has {} characters)", nip, nip.size());
+    return fmt::format("NIP '{}' must be 18 digits (it has {} characters)", nip,
+                       text::display_width(nip));
   std::string_view birth = nip.substr(0, 8);
   std::string iso =
       fmt::format("{}-{}-{}", birth.substr(0, 4), birth.substr(4, 2), birth.substr(6, 2));

@@ -210,7 +210,8 @@ std::vector<std::string> Transaction::commit() {
     stdfs::path folder = target.parent_path();
     std::error_code ec;
     if (stdfs::is_symlink(folder, ec) || stdfs::is_symlink(target, ec))
-      throw IoError(fmt::format("{}: is a symbolic link; refusing to write through it", relative));
+      throw IoError(fmt::format("{}: is a symbolic link; refusing to write through it",
+                                dir_.shown(relative)));
     stdfs::create_directories(folder, ec);
     if (ec)
       throw IoError(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));

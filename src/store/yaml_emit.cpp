@@ -92,11 +92,11 @@ std::string double_quoted(std::string_view s) {
     else if (c < 0x20 || c == 0x7F)
       out += fmt::format("\\x{:02X}", c);
     else if (rest.starts_with("\xC2\x85"))
-      out += "\\N", i += 1;
+      out += "\\u0085", i += 1;
     else if (rest.starts_with("\xE2\x80\xA8"))
-      out += "\\L", i += 2;
+      out += "\\u2028", i += 2;
     else if (rest.starts_with("\xE2\x80\xA9"))
-      out += "\\P", i += 2;
+      out += "\\u2029", i += 2;
     else if (rest.starts_with("\xEF\xBB\xBF"))
       out += "\\uFEFF", i += 2;
     else
@@ -216,53 +216,6 @@ std::string emit(const Node& root) {
   std::string out;
   emit_map(root, 0, out, false);
   return out;
-}
-
-bool has_comments(std::string_view text) {
-  // A light lexer: quoted scalars and block scalars may hold '#'; a comment
-  // starts at '#' at the start of a line or after white space.
-  int block_indent = -1;  // inside a block scalar: lines indented past this
-  char quote = 0;
-  for (const auto& line : text::split(text, '\n')) {
-    std::size_t indent = line.find_first_not_of(' ');
-    if (block_indent >= 0) {
-      if (indent == std::string::npos || static_cast<int>(indent) > block_indent) continue;
-      block_indent = -1;
-    }
-    char previous = ' ';
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      char c = line[i];
-      if (quote) {
-        if (quote == '"' && c == '\\')
-          ++i;
-        else if (c == quote) {
-          if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
-            ++i;
-          else
-            quote = 0;
-        }
-      } else if (c == '#' && (previous == ' ' || previous == '\t')) {
-        return true;
-      } else if ((c == '"' || c == '\'') &&
-                 (previous == ' ' || previous == '[' || previous == '{' || previous == ',' ||
-                  i == 0 || (previous == '-' && i == 1))) {
-        quote = c;
-      }
-      previous = c;
-    }
-    // "key: |" or "- >-" opens a block scalar.
-    std::string_view rest = text::trim(line);
-    if (!quote && !rest.empty()) {
-      std::size_t end = rest.size();
-      while (end > 0 && (rest[end - 1] == '-' || rest[end - 1] == '+' ||
-                         (rest[end - 1] >= '1' && rest[end - 1] <= '9')))
-        --end;
-      if (end > 0 && (rest[end - 1] == '|' || rest[end - 1] == '>') &&
-          (end == 1 || rest[end - 2] == ' '))
-        block_indent = indent == std::string::npos ? 0 : static_cast<int>(indent);
-    }
-  }
-  return false;
 }
 
 }  // namespace inovasi::yaml

@@ -71,8 +71,9 @@ class Builder : public YAML::EventHandler {
  public:
   Node root;
   bool started = false;
+  Mark document;
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& m) override { document = to_mark(m); }
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
     refuse_anchor(m, anchor);
@@ -177,6 +178,61 @@ std::string plain_message(const YAML::Exception& e) {
   return e.what();
 }
 
+Mark position_of(std::string_view text, std::size_t offset) {
+  Mark mark{1, 1};
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n')
+      mark.line++, mark.column = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      mark.column++;
+  }
+  return mark;
+}
+
+// yaml-cpp folds "title: x\nsubmitted" into the value "x submitted"; other
+// readers refuse a continuation line that is not indented past its key. It
+// is nearly always a key whose ':' was forgotten.
+void refuse_lost_keys(const Node& n, const std::vector<std::string>& lines, const std::string& path,
+                      Findings& findings) {
+  for (const Node& item : n.items) refuse_lost_keys(item, lines, path, findings);
+  if (n.kind != Kind::kMap || n.flow) return;
+  for (const Entry& e : n.entries) {
+    // yaml-cpp also takes a lone word on its own line for a key with no value.
+    std::size_t key_line = static_cast<std::size_t>(e.key_mark.line);
+    if (key_line > 0 && key_line <= lines.size()) {
+      std::string_view source = lines[key_line - 1];
+      std::size_t at = static_cast<std::size_t>(e.key_mark.column - 1);
+      bool explicit_key = text::trim(source.substr(0, at)).ends_with("?");  // "? key"
+      if (!explicit_key && source.substr(at).starts_with(e.key)) {
+        std::string_view after = text::trim(source.substr(at + e.key.size()));
+        if (!after.starts_with(":")) {
+          findings.error(path, e.key_mark,
+                         fmt::format("'{}' is not a field: a key needs ':' after it", e.key));
+          continue;
+        }
+      }
+    }
+    const Node& v = e.value;
+    if (v.kind != Kind::kScalar || !v.plain) {
+      refuse_lost_keys(v, lines, path, findings);
+      continue;
+    }
+    std::size_t line = static_cast<std::size_t>(v.mark.line);
+    if (line == 0 || line >= lines.size()) continue;
+    std::string_view rest =
+        std::string_view(lines[line - 1])
+            .substr(std::min<std::size_t>(lines[line - 1].size(), v.mark.column - 1));
+    if (auto hash = rest.find(" #"); hash != std::string_view::npos) rest = rest.substr(0, hash);
+    if (text::trim(rest) == v.value) continue;  // the value fits on its line
+    const std::string& next = lines[line];
+    std::size_t indent = next.find_first_not_of(' ');
+    if (indent != std::string::npos && static_cast<int>(indent) < e.key_mark.column)
+      findings.error(
+          path, {static_cast<int>(line) + 1, static_cast<int>(indent) + 1},
+          fmt::format("'{}' is not a field: a key needs ':' after it", text::trim(next)));
+  }
+}
+
 }  // namespace
 
 Node parse(std::string_view text, const std::string& path, Findings& findings, Kind top) {
@@ -185,18 +241,11 @@ Node parse(std::string_view text, const std::string& path, Findings& findings, K
     return {};
   }
   if (auto bad = text::first_invalid_utf8(text)) {
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < *bad; ++i) {
-      if (text[i] == '\n')
-        line++, column = 1;
-      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-        column++;
-    }
-    findings.error(path, {line, column}, "invalid UTF-8");
+    findings.error(path, position_of(text, *bad), "invalid UTF-8");
     return {};
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
-    findings.error(path, {}, "file contains a NUL byte");
+    findings.error(path, position_of(text, nul), "file contains a NUL byte");
     return {};
   }
   std::istringstream in{std::string(text)};
@@ -211,7 +260,7 @@ Node parse(std::string_view text, const std::string& path, Findings& findings, K
     // inputs make yaml-cpp produce documents forever.
     Builder second;
     if (parser.HandleNextDocument(second)) {
-      findings.error(path, {}, "more than one YAML document in the file");
+      findings.error(path, second.document, "more than one YAML document in the file");
       return {};
     }
   } catch (const Stop& stop) {
@@ -224,6 +273,14 @@ Node parse(std::string_view text, const std::string& path, Findings& findings, K
     findings.error(path, to_mark(e.mark), "YAML syntax: " + plain_message(e));
     return {};
   }
+  Scan scanned = scan(text);
+  if (scanned.open_quote) {
+    findings.error(path, *scanned.open_quote, "YAML syntax: quoted text is never closed");
+    return {};
+  }
+  std::size_t before = findings.size();
+  refuse_lost_keys(builder.root, text::split(text, '\n'), path, findings);
+  if (findings.size() != before) return {};
   if (builder.root.kind != top) {
     const char* expected = top == Kind::kMap ? "a mapping of fields" : "a list";
     findings.error(path, builder.root.mark.line ? builder.root.mark : Mark{1, 1},

@@ -125,13 +125,20 @@ static bool formula_start(std::string_view text) {
   return text::starts_with_any(text, "=+-@\t\r");
 }
 
+// Text whose first character after any quotes would start a formula. Text
+// already beginning with ' before such a character gets one more, so that
+// unneutralise(neutralise(t)) == t for every t.
+static bool needs_prefix(std::string_view text) {
+  std::size_t quotes = text.find_first_not_of('\'');
+  return quotes != std::string_view::npos && formula_start(text.substr(quotes));
+}
+
 std::string neutralise(std::string_view text) {
-  return formula_start(text) ? "'" + std::string(text) : std::string(text);
+  return needs_prefix(text) ? "'" + std::string(text) : std::string(text);
 }
 
 std::string unneutralise(std::string_view text) {
-  if (text.size() >= 2 && text[0] == '\'' && formula_start(text.substr(1)))
-    return std::string(text.substr(1));
+  if (text.starts_with('\'') && needs_prefix(text)) return std::string(text.substr(1));
   return std::string(text);
 }
 

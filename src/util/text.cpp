@@ -114,20 +114,19 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
   return out + "…";
 }
 
+// Optimal string alignment: a swap of two neighbours ("lsit") is one edit.
 std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
       std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
-  }
-  return row[b.size()];
+  return d[a.size()][b.size()];
 }
 
 std::optional<std::string> nearest(std::string_view word,
@@ -206,9 +205,10 @@ std::string slugify(std::string_view s) {
     out += c;
   }
   if (out.size() > kMaxSlug) {
+    bool at_boundary = out[kMaxSlug] == '-';
     out.resize(kMaxSlug);
     auto cut = out.rfind('-');
-    if (cut != std::string::npos && cut > kMaxSlug / 2) out.resize(cut);
+    if (!at_boundary && cut != std::string::npos && cut > kMaxSlug / 2) out.resize(cut);
     while (!out.empty() && out.back() == '-') out.pop_back();
   }
   return out;

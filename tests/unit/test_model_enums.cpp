@@ -131,7 +131,7 @@ TEST_CASE("enum bad token messages") {
         "'analog' is not a kind (expected digital or non-digital)");
   CHECK(bad_enum_message<Category>("") ==
         "'' is not a category (expected governance, public-service or other)");
-  CHECK(describe_bad_token("x", "thing", {"one"}) == "'x' is not a thing (expected one)");
+  CHECK(describe_bad_token("x", "a thing", {"one"}) == "'x' is not a thing (expected one)");
 }
 
 TEST_CASE("enum bad token messages use the article the word is said with") {

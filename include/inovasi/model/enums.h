@@ -76,21 +76,21 @@ enum class Language { kId, kEn };
 enum class Polarity { kHigher, kLower };
 enum class TargetMode { kCumulative, kPerPeriod };
 
-#define INOVASI_ENUM_INFO(E, WHAT)                    \
-  template <>                                         \
-  struct EnumInfo<E> {                                \
-    static constexpr std::string_view what = WHAT;    \
-    static const std::vector<EnumToken<E>>& tokens(); \
+#define INOVASI_ENUM_INFO(E, WHAT)                                        \
+  template <>                                                             \
+  struct EnumInfo<E> {                                                    \
+    static constexpr std::string_view what = WHAT; /* with its article */ \
+    static const std::vector<EnumToken<E>>& tokens();                     \
   };
-INOVASI_ENUM_INFO(UnitKind, "unit kind")
-INOVASI_ENUM_INFO(Echelon, "echelon")
-INOVASI_ENUM_INFO(Initiator, "initiator")
-INOVASI_ENUM_INFO(Category, "category")
-INOVASI_ENUM_INFO(IdeaKind, "kind")
-INOVASI_ENUM_INFO(Stage, "stage")
-INOVASI_ENUM_INFO(Language, "language")
-INOVASI_ENUM_INFO(Polarity, "polarity")
-INOVASI_ENUM_INFO(TargetMode, "mode")
+INOVASI_ENUM_INFO(UnitKind, "a unit kind")
+INOVASI_ENUM_INFO(Echelon, "an echelon")
+INOVASI_ENUM_INFO(Initiator, "an initiator")
+INOVASI_ENUM_INFO(Category, "a category")
+INOVASI_ENUM_INFO(IdeaKind, "a kind")
+INOVASI_ENUM_INFO(Stage, "a stage")
+INOVASI_ENUM_INFO(Language, "a language")
+INOVASI_ENUM_INFO(Polarity, "a polarity")
+INOVASI_ENUM_INFO(TargetMode, "a mode")
 #undef INOVASI_ENUM_INFO
 
 }  // namespace inovasi

@@ -115,9 +115,10 @@ class YamlDecoder {
       return;
     }
     ctx_.origin.fields.emplace_back(field, e->value.mark);
+    std::size_t count = ctx_.findings.size();
     decode_node(e->value, value, flags, field, ctx_);
     if constexpr (std::is_same_v<T, std::string>) {
-      if ((flags & kRequired) && value.empty())
+      if ((flags & kRequired) && value.empty() && ctx_.findings.size() == count)
         ctx_.findings.error(ctx_.path, e->value.mark, fmt::format("'{}' must not be empty", field));
     }
   }

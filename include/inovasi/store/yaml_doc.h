@@ -3,6 +3,7 @@
 // and refused, and written back in the canonical form of our records.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -59,7 +60,13 @@ std::string emit(const Node& root);
 // (1.1 or 1.2) as something other than this string.
 bool needs_quotes(std::string_view s, bool in_flow);
 
-// True when the text holds a YAML comment (which a rewrite would lose).
+// What a light lexer sees in record text: comments (which a rewrite would
+// lose) and a quoted scalar never closed (which yaml-cpp lets pass).
+struct Scan {
+  bool comments = false;
+  std::optional<Mark> open_quote;
+};
+Scan scan(std::string_view text);
 bool has_comments(std::string_view text);
 
 }  // namespace inovasi::yaml

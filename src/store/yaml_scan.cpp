@@ -1,0 +1,85 @@
+// A light lexer over record text for what yaml-cpp's events do not tell:
+// comments (which a rewrite would lose) and quotes left open.
+#include "inovasi/store/yaml_doc.h"
+#include "inovasi/util/text.h"
+
+namespace inovasi::yaml {
+
+namespace {
+
+// Where a line's key begins, past any "- " list markers.
+std::size_t key_column(std::string_view line, std::size_t indent) {
+  std::size_t k = indent;
+  while (k + 1 < line.size() && line[k] == '-' && line[k + 1] == ' ') {
+    k += 2;
+    while (k < line.size() && line[k] == ' ') ++k;
+  }
+  return k;
+}
+
+bool opens_block_scalar(std::string_view rest) {
+  std::size_t end = rest.size();
+  while (end > 0 && (rest[end - 1] == '-' || rest[end - 1] == '+' ||
+                     (rest[end - 1] >= '1' && rest[end - 1] <= '9')))
+    --end;
+  return end > 0 && (rest[end - 1] == '|' || rest[end - 1] == '>') &&
+         (end == 1 || rest[end - 2] == ' ');
+}
+
+}  // namespace
+
+Scan scan(std::string_view text) {
+  Scan result;
+  int block_indent = -1;  // inside a block scalar: lines indented past this
+  char quote = 0;
+  Mark quote_mark;
+  int line_number = 0;
+  for (const auto& line : text::split(text, '\n')) {
+    ++line_number;
+    std::size_t indent = line.find_first_not_of(' ');
+    if (block_indent >= 0) {
+      if (indent == std::string::npos || static_cast<int>(indent) > block_indent) continue;
+      block_indent = -1;
+    }
+    char previous = ' ';
+    char last = 0;  // the last non-blank character before this one on the line
+    std::string_view comment_free = line;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      char c = line[i];
+      if (quote) {
+        if (quote == '"' && c == '\\') {
+          ++i;
+        } else if (c == quote) {
+          if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
+            ++i;
+          else
+            quote = 0;
+        }
+      } else if (c == '#' && (previous == ' ' || previous == '\t')) {
+        result.comments = true;
+        comment_free = std::string_view(line).substr(0, i);
+        break;
+      } else if ((c == '"' || c == '\'') &&
+                 std::string_view(":-[{,?").find(last) != std::string_view::npos &&
+                 (previous == ' ' || previous == '\t' || previous == '[' || previous == '{' ||
+                  previous == ',')) {
+        // A quote opens a scalar only where a value begins, not in "Rock 'n roll".
+        quote = c;
+        quote_mark = {line_number, static_cast<int>(i) + 1};
+      }
+      if (c != ' ' && c != '\t') last = c;
+      previous = c;
+    }
+    std::string_view rest = text::trim(comment_free);
+    if (!quote && !rest.empty() && opens_block_scalar(rest))
+      block_indent = static_cast<int>(key_column(line, indent == std::string::npos ? 0 : indent));
+  }
+  if (quote) result.open_quote = quote_mark;
+  return result;
+}
+
+bool has_comments(std::string_view text) {
+  return scan(text).comments;
+}
+
+}  // namespace inovasi::yaml
