@@ -153,9 +153,10 @@ class Checker {
                 fmt::format("idea '{}' belongs to unit '{}', not to the contracted unit '{}'",
                             c.ideas[k], idea->record.unit, c.unit));
     }
-    if (c.end < c.start)
+    bool dates_set = c.start.is_set() && c.end.is_set();
+    if (dates_set && c.end < c.start)
       error(s, "end", fmt::format("end {} is before start {}", c.end.str(), c.start.str()));
-    if (c.signed_on && c.end < *c.signed_on)
+    if (c.signed_on && c.end.is_set() && c.end < *c.signed_on)
       error(s, "signed",
             fmt::format("signed {} is after the contract ended ({})", c.signed_on->str(),
                         c.end.str()));
@@ -180,7 +181,7 @@ class Checker {
           error(s, where,
                 fmt::format("target '{}': by_period takes quarters (YYYY-Qn), not {}", t.id,
                             period.str()));
-        else if (!period.overlaps(c.start, c.end))
+        else if (dates_set && !period.overlaps(c.start, c.end))
           error(s, where,
                 fmt::format("target '{}': {} is outside the contract ({} to {})", t.id,
                             period.str(), c.start.str(), c.end.str()));
@@ -188,22 +189,26 @@ class Checker {
     }
   }
 
+  // Fields that could not be read are left unset; the rules that need them
+  // stay quiet rather than pile made-up errors on the real one.
   void report(const Stored<Report>& s) {
     const Report& rep = s.record;
     const std::string& path = s.origin.path;
-    std::string expected = expected_path(rep);
-    if (path.ends_with(".yaml") && !path.ends_with(expected))
+    bool period_set = rep.period.is_set(), submitted_set = rep.submitted.is_set();
+    if (period_set && !rep.contract.empty() && path.ends_with(".yaml") &&
+        !path.ends_with(expected_path(rep)))
       error(s, "period",
             fmt::format("a report of contract '{}' for {} belongs in {}", rep.contract,
-                        rep.period.str(), expected));
-    if (!rep.period.is_quarter())
+                        rep.period.str(), expected_path(rep)));
+    if (period_set && !rep.period.is_quarter())
       error(s, "period",
             fmt::format("period {} is not a quarter; reports are quarterly (YYYY-Qn)",
                         rep.period.str()));
-    if (rep.submitted < rep.period.first_day())
+    if (period_set && submitted_set && rep.submitted < rep.period.first_day())
       error(s, "submitted",
             fmt::format("submitted {} is before {} began ({})", rep.submitted.str(),
                         rep.period.str(), rep.period.first_day().str()));
+    if (rep.contract.empty()) return;
     const Stored<Contract>* contract = r_.find<Contract>(rep.contract);
     if (!contract) {
       error(s, "contract",
@@ -212,11 +217,13 @@ class Checker {
       return;
     }
     const Contract& c = contract->record;
-    if (rep.period.is_quarter() && !rep.period.overlaps(c.start, c.end))
+    bool contract_dates = c.start.is_set() && c.end.is_set();
+    if (period_set && contract_dates && rep.period.is_quarter() &&
+        !rep.period.overlaps(c.start, c.end))
       error(s, "period",
             fmt::format("{} is outside contract '{}' ({} to {})", rep.period.str(), c.id,
                         c.start.str(), c.end.str()));
-    if (rep.submitted < c.start)
+    if (submitted_set && c.start.is_set() && rep.submitted < c.start)
       warning(s, "submitted",
               fmt::format("submitted {} is before contract '{}' started ({})", rep.submitted.str(),
                           c.id, c.start.str()));

@@ -31,16 +31,25 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
     print_findings(findings);
     if (findings.has_errors()) throw InvalidInput();
   }
-  // Each contract takes the targets filed under its id (or, signing one, all of them).
-  Completion<Contract> attach = [&](Stored<Contract>& s, Findings& findings) {
-    auto it = targets.find(batch ? s.record.id : "");
-    if (it != targets.end()) {
+  // Each contract takes the targets filed under its id; signing one, the
+  // file's only group will do. Without --targets, an update keeps the
+  // targets the contract has.
+  Completion<Contract> attach = [&](Stored<Contract>& s, const Records& existing,
+                                    Findings& findings) {
+    if (lists.targets.empty()) {
+      if (const Stored<Contract>* old = existing.find<Contract>(s.record.id))
+        s.record.targets = old->record.targets;
+      return;
+    }
+    auto it = targets.find(s.record.id);
+    if (it == targets.end() && !batch) it = targets.find("");
+    if (it == targets.end() && !batch && targets.size() == 1) it = targets.begin();
+    if (it != targets.end())
       s.record.targets = it->second;
-    } else if (batch && !lists.targets.empty()) {
+    else
       findings.error(
           s.origin.path, s.origin.mark,
           fmt::format("{} has no targets for contract '{}'", lists.targets, s.record.id));
-    }
   };
   return run_add<Contract>(g, o, attach);
 }

@@ -87,7 +87,7 @@ int run_status(const Globals& g, const StatusOptions& o) {
                              counts[ReportState::kOnTime], counts[ReportState::kLate],
                              counts[ReportState::kMissing], counts[ReportState::kNotDue]);
   }
-  return kOk;
+  return findings.has_errors() ? kInvalid : kOk;  // a record left out is said, and counts
 }
 
 }  // namespace

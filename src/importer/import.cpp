@@ -119,7 +119,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     Stored<R> stored;
     stored.record = decode_csv_row<R>(with_id<R>(row, source, local), source.path, row.mark, local,
                                       stored.origin, source.command_line);
-    if (complete) complete(stored, local);
+    if (complete) complete(stored, records, local);
     std::string id = record_key(stored.record);
     if (!id.empty()) {
       auto [it, inserted] = first_line.emplace(id, row.mark.line);
@@ -127,7 +127,8 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
         local.error(source.path, stored.origin.at("id"),
                     fmt::format("{} id '{}' is also on line {}", R::kType, id, it->second));
       } else if (records.find<R>(id) && !options.update) {
-        std::string hint = source.command_line
+        bool has_id = !std::is_same_v<R, Report>;
+        std::string hint = source.command_line && has_id
                                ? "choose another with --id, or use --update to replace it"
                                : "use --update to replace it";
         local.error(source.path, stored.origin.at("id"),

@@ -14,7 +14,8 @@ const std::vector<EnumToken<ReportState>>& EnumInfo<ReportState>::tokens() {
 
 std::vector<Period> owed_quarters(const Contract& contract) {
   std::vector<Period> quarters;
-  if (contract.end < contract.start) return quarters;
+  if (!contract.start.is_set() || !contract.end.is_set() || contract.end < contract.start)
+    return quarters;
   for (Period q = Period::quarter_of(contract.start); q.first_day() <= contract.end; q = q.next())
     quarters.push_back(q);
   return quarters;

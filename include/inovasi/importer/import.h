@@ -44,7 +44,7 @@ struct Change {
 
 // Fills in what the row cannot hold (a contract's targets) before checking.
 template <class R>
-using Completion = std::function<void(Stored<R>&, Findings&)>;
+using Completion = std::function<void(Stored<R>&, const Records& existing, Findings&)>;
 
 // Validates every row; when all pass (and not a dry run) writes them under
 // the directory lock. With errors, returns nothing and findings say why.

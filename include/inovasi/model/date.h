@@ -18,6 +18,7 @@ class Date {
   static Date from_days(long days);  // days since 1970-01-01
   static Date today();               // local calendar day
 
+  bool is_set() const { return year_ != 0; }
   int year() const { return year_; }
   int month() const { return month_; }
   int day() const { return day_; }
@@ -29,7 +30,7 @@ class Date {
 
  private:
   Date(int y, int m, int d) : year_(y), month_(m), day_(d) {}
-  int year_ = 1970, month_ = 1, day_ = 1;
+  int year_ = 0, month_ = 1, day_ = 1;  // year 0: not set (no date was read)
 };
 
 bool is_leap_year(int year);

@@ -25,6 +25,7 @@ class Period {
     return quarter(date.year(), (date.month() + 2) / 3);
   }
 
+  bool is_set() const { return year_ != 0; }
   Kind kind() const { return kind_; }
   bool is_quarter() const { return kind_ == Kind::kQuarter; }
   int year() const { return year_; }
@@ -46,7 +47,7 @@ class Period {
  private:
   Period(Kind kind, int year, int index) : year_(year), kind_(kind), index_(index) {}
   // Ordering by first day: year, then kind, then index keeps quarters chronological.
-  int year_ = 1970;
+  int year_ = 0;  // not set (no period was read)
   Kind kind_ = Kind::kQuarter;
   int index_ = 1;
 };

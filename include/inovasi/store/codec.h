@@ -56,7 +56,7 @@ template <class T>
 bool is_empty_value(const T& v) {
   if constexpr (IsOptional<T>::value)
     return !v.has_value();
-  else if constexpr (IsVector<T>::value)
+  else if constexpr (IsVector<T>::value || IsMap<T>::value)
     return v.empty();
   else if constexpr (std::is_same_v<T, std::string>)
     return v.empty();
