@@ -33,11 +33,11 @@ class Checker {
 
   template <class R>
   void error(const Stored<R>& s, std::string_view field, std::string message) {
-    out_.error(s.origin.path, s.origin.at(field), std::move(message));
+    out_.error(s.origin.path_of(field), s.origin.at(field), std::move(message));
   }
   template <class R>
   void warning(const Stored<R>& s, std::string_view field, std::string message) {
-    out_.warning(s.origin.path, s.origin.at(field), std::move(message));
+    out_.warning(s.origin.path_of(field), s.origin.at(field), std::move(message));
   }
 
   // A record file is named after its id; a CSV row has no file name to match.

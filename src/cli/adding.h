@@ -43,7 +43,8 @@ inline void add_column_options(CLI::App& app, AddOptions& o,
 }
 
 template <class R>
-int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete = {}) {
+int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete = {},
+            const std::function<void(Findings&)>& finish = {}) {
   ProgrammeDir dir = ProgrammeDir::locate(g.dir);
   Findings findings;
   RowSource source;
@@ -62,7 +63,7 @@ int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete
   }
   std::vector<Change> changes;
   if (!findings.has_errors())
-    changes = import_records<R>(dir, source, {o.dry_run, o.update}, findings, complete);
+    changes = import_records<R>(dir, source, {o.dry_run, o.update}, findings, complete, finish);
   print_findings(findings);
   if (findings.has_errors()) throw InvalidInput();
 

@@ -1,4 +1,6 @@
 // inovasi sign-contract: a signed performance contract with its targets.
+#include <set>
+
 #include "adding.h"
 #include "inovasi/importer/targets.h"
 
@@ -34,6 +36,7 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
   // Each contract takes the targets filed under its id; signing one, the
   // file's only group will do. Without --targets, an update keeps the
   // targets the contract has.
+  std::set<std::string> taken;
   Completion<Contract> attach = [&](Stored<Contract>& s, const Records& existing,
                                     Findings& findings) {
     if (lists.targets.empty()) {
@@ -44,14 +47,35 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
     auto it = targets.find(s.record.id);
     if (it == targets.end() && !batch) it = targets.find("");
     if (it == targets.end() && !batch && targets.size() == 1) it = targets.begin();
-    if (it != targets.end())
-      s.record.targets = it->second;
-    else
+    if (it == targets.end()) {
       findings.error(
           s.origin.path, s.origin.mark,
           fmt::format("{} has no targets for contract '{}'", lists.targets, s.record.id));
+      return;
+    }
+    taken.insert(it->first);
+    s.record.targets = it->second.targets;
+    // Findings about a target point into the targets file.
+    s.origin.elsewhere.emplace_back("targets", lists.targets);
+    for (std::size_t k = 0; k < it->second.origins.size(); ++k) {
+      const Origin& origin = it->second.origins[k];
+      bool csv = origin.form == Origin::Form::kCsv;  // YAML fields carry targets[k] already
+      if (!csv && k > 0) break;
+      std::string prefix = csv ? fmt::format("targets[{}]", k) : "";
+      if (csv) s.origin.fields.emplace_back(prefix, origin.mark);
+      for (const auto& [field, mark] : origin.fields)
+        s.origin.fields.emplace_back(csv ? prefix + "." + field : field, mark);
+    }
   };
-  return run_add<Contract>(g, o, attach);
+  // Target rows no signed contract takes would be lost without a word.
+  auto check_all_taken = [&](Findings& findings) {
+    for (const auto& [contract, rows] : targets)
+      if (batch && !taken.count(contract) && !rows.origins.empty())
+        findings.error(
+            lists.targets, rows.origins.front().mark,
+            fmt::format("targets for contract '{}', which {} does not sign", contract, o.from));
+  };
+  return run_add<Contract>(g, o, attach, check_all_taken);
 }
 
 }  // namespace

@@ -102,7 +102,8 @@ static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& s
 template <class R>
 std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
                                    ImportOptions options, Findings& findings,
-                                   const Completion<R>& complete) {
+                                   const Completion<R>& complete,
+                                   const std::function<void(Findings&)>& finish) {
   // The lock is held from reading to writing, so two imports cannot both
   // claim one id.
   std::unique_ptr<Transaction> transaction;
@@ -141,13 +142,17 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   {
     // Rules across records run even when some cells were wrong, so that a
     // batch reports every problem at once.
+    std::set<std::string> sources = {source.path};
+    for (const auto& s : incoming)
+      for (const auto& [prefix, other] : s.origin.elsewhere) sources.insert(other);
     Records merged = records;
     for (const auto& s : incoming) merged.put(s);
     Findings all;
     check_records(merged, all);
     for (const auto& f : all.items())
-      if (f.path == source.path) local.add(f);
+      if (sources.count(f.path)) local.add(f);
   }
+  if (finish) finish(local);
   local.sort();
   findings.append(local);
   if (local.has_errors()) return {};
@@ -166,9 +171,10 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   return changes;
 }
 
-#define INOVASI_INSTANTIATE(R)                                                          \
-  template std::vector<Change> import_records<R>(const ProgrammeDir&, const RowSource&, \
-                                                 ImportOptions, Findings&, const Completion<R>&);
+#define INOVASI_INSTANTIATE(R)                                                                   \
+  template std::vector<Change> import_records<R>(const ProgrammeDir&, const RowSource&,          \
+                                                 ImportOptions, Findings&, const Completion<R>&, \
+                                                 const std::function<void(Findings&)>&);
 INOVASI_INSTANTIATE(Unit)
 INOVASI_INSTANTIATE(Idea)
 INOVASI_INSTANTIATE(Contract)

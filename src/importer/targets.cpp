@@ -19,7 +19,9 @@ TargetsByContract read_targets_yaml(const std::string& path, const std::string& 
   Origin origin;
   origin.path = path;
   DecodeContext ctx{path, findings, origin};
-  decode_node(root, out[""], 0, "targets", ctx);
+  decode_node(root, out[""].targets, 0, "targets", ctx);
+  // One origin for all: field names already carry their targets[k] prefix.
+  out[""].origins.assign(out[""].targets.size(), origin);
   return out;
 }
 
@@ -89,6 +91,7 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
                      fmt::format("row has {} fields but the header names {} columns",
                                  record.fields.size(), names.size()));
     Origin origin;
+    origin.form = Origin::Form::kCsv;
     auto by_period = std::move(target.by_period);
     std::size_t before = findings.size();
     target = decode_csv_row<Target>(cells, path, {record.line, 1}, findings, origin);
@@ -98,7 +101,14 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
       if (message.starts_with("column 'id'")) message.replace(0, 11, "column 'target'");
     }
     target.by_period = std::move(by_period);
-    out[contract].push_back(std::move(target));
+    for (const auto& [column, period] : quarters)
+      if (column < record.fields.size())
+        origin.fields.emplace_back("by_period." + period.str(),
+                                   Mark{record.fields[column].line, record.fields[column].column});
+    origin.path = path;
+    origin.mark = {record.line, 1};
+    out[contract].targets.push_back(std::move(target));
+    out[contract].origins.push_back(std::move(origin));
   }
   return out;
 }

@@ -249,7 +249,8 @@ TEST_CASE("sign-contract refuses bad targets and contract dates, writing nothing
                      "2018-07-01", "--end", "2018-12-31", "--targets", "targets.yaml"});
     CHECK(r.err ==
           "inovasi: error: idea 'antrean-onlen' does not exist (no ideas/antrean-onlen.yaml)\n"
-          "inovasi: error: target 'pengguna': 2018-Q2 is outside the contract (2018-07-01 to "
+          "targets.yaml:3:24: error: target 'pengguna': 2018-Q2 is outside the contract "
+          "(2018-07-01 to "
           "2018-12-31)\n");
     CHECK(r.status == 1);
 

@@ -54,7 +54,7 @@ TEST_CASE("read_targets_csv reads one target a row with a column per quarter (8 
   CHECK(messages(findings) == "");
   REQUIRE(out.size() == 1);
   REQUIRE(out.count(""));
-  const auto& targets = out[""];
+  const auto& targets = out[""].targets;
   REQUIRE(targets.size() == 3);
 
   const Target& a = targets[0];
@@ -102,12 +102,12 @@ TEST_CASE("read_targets_csv groups rows by the contract column") {
   TargetsByContract out = read_targets_csv("targets.csv", text, findings);
   CHECK(messages(findings) == "");
   REQUIRE(out.size() == 2);
-  REQUIRE(out["rsud-2018"].size() == 2);
-  CHECK(out["rsud-2018"][0].id == "waktu-tunggu");
-  CHECK(out["rsud-2018"][1].id == "pengguna");
-  REQUIRE(out["pupr-2018"].size() == 1);
-  CHECK(out["pupr-2018"][0].id == "jalan");
-  CHECK(values(out["pupr-2018"][0]) == "2018-Q3=70.0 2018-Q4=75.0");
+  REQUIRE(out["rsud-2018"].targets.size() == 2);
+  CHECK(out["rsud-2018"].targets[0].id == "waktu-tunggu");
+  CHECK(out["rsud-2018"].targets[1].id == "pengguna");
+  REQUIRE(out["pupr-2018"].targets.size() == 1);
+  CHECK(out["pupr-2018"].targets[0].id == "jalan");
+  CHECK(values(out["pupr-2018"].targets[0]) == "2018-Q3=70.0 2018-Q4=75.0");
 }
 
 TEST_CASE("read_targets_csv accepts Indonesian polarity and mode words") {
@@ -120,7 +120,7 @@ TEST_CASE("read_targets_csv accepts Indonesian polarity and mode words") {
   Findings findings;
   TargetsByContract out = read_targets_csv("targets.csv", text, findings);
   CHECK(messages(findings) == "");
-  const auto& t = out[""];
+  const auto& t = out[""].targets;
   REQUIRE(t.size() == 4);
   CHECK(t[0].polarity == Polarity::kLower);
   CHECK(t[0].mode == TargetMode::kCumulative);
@@ -245,7 +245,7 @@ TEST_CASE("read_targets_yaml reads a list of targets as under targets:") {
   TargetsByContract out = read_targets_yaml("targets.yaml", text, findings);
   CHECK(messages(findings) == "");
   REQUIRE(out.size() == 1);
-  const auto& t = out[""];
+  const auto& t = out[""].targets;
   REQUIRE(t.size() == 2);
   CHECK(t[0].id == "waktu-tunggu");
   CHECK(t[0].unit == "menit");

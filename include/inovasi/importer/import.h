@@ -51,6 +51,7 @@ using Completion = std::function<void(Stored<R>&, const Records& existing, Findi
 template <class R>
 std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
                                    ImportOptions options, Findings& findings,
-                                   const Completion<R>& complete = {});
+                                   const Completion<R>& complete = {},
+                                   const std::function<void(Findings&)>& finish = {});
 
 }  // namespace inovasi

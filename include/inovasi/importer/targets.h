@@ -12,7 +12,11 @@ namespace inovasi {
 
 // Targets grouped by contract id; without a `contract` column (or from YAML)
 // every target is under "".
-using TargetsByContract = std::map<std::string, std::vector<Target>>;
+struct TargetRows {
+  std::vector<Target> targets;
+  std::vector<Origin> origins;  // where each target's fields stand in the file
+};
+using TargetsByContract = std::map<std::string, TargetRows>;
 
 TargetsByContract read_targets_yaml(const std::string& path, const std::string& text,
                                     Findings& findings);

@@ -54,6 +54,16 @@ struct Origin {
   Mark mark;  // the record as a whole
   std::vector<std::pair<std::string, Mark>> fields;
   Form form = Form::kFile;
+  // Fields read from another file (a contract's targets from targets.csv):
+  // field prefix -> that file's path.
+  std::vector<std::pair<std::string, std::string>> elsewhere;
+
+  // The file a field came from.
+  const std::string& path_of(std::string_view field) const {
+    for (const auto& [prefix, other] : elsewhere)
+      if (field.starts_with(prefix)) return other;
+    return path;
+  }
 
   // A field as the source names it: "proposer.nip" in a file, "column
   // 'proposer_nip'" in CSV, "--proposer-nip" on the command line.
@@ -69,10 +79,17 @@ struct Origin {
   }
 
   // Position of a field ("unit", "proposer.nip", "plan[1].due"), else of the record.
+  // Position of a field ("unit", "proposer.nip", "plan[1].due"), else of the
+  // nearest enclosing field that has one (a CSV cell holds a whole list),
+  // else of the record.
   Mark at(std::string_view field) const {
-    for (const auto& [name, m] : fields)
-      if (name == field) return m;
-    return mark;
+    while (true) {
+      for (const auto& [name, m] : fields)
+        if (name == field) return m;
+      auto cut = field.find_last_of(".[");
+      if (cut == std::string_view::npos || cut == 0) return mark;
+      field = field.substr(0, cut);
+    }
   }
 };
 
