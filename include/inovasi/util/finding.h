@@ -78,7 +78,6 @@ struct Origin {
     return "--" + flat;
   }
 
-  // Position of a field ("unit", "proposer.nip", "plan[1].due"), else of the record.
   // Position of a field ("unit", "proposer.nip", "plan[1].due"), else of the
   // nearest enclosing field that has one (a CSV cell holds a whole list),
   // else of the record.
