@@ -9,7 +9,7 @@
 
 #include "inovasi/cli/app.h"
 #include "inovasi/importer/import.h"
-#include "inovasi/store/codec.h"
+#include "inovasi/store/csv_codec.h"
 #include "inovasi/util/error.h"
 
 namespace inovasi::cli {
@@ -21,20 +21,12 @@ struct AddOptions {
   bool update = false;
 };
 
-// "proposer_nip" -> "--proposer-nip"
-inline std::string option_name(const std::string& column) {
-  std::string name = "--" + column;
-  for (char& c : name)
-    if (c == '_') c = '-';
-  return name;
-}
-
 // Adds --COLUMN for every column that has help text, plus --from,
 // --dry-run and --update.
 inline void add_column_options(CLI::App& app, AddOptions& o,
                                const std::vector<std::pair<std::string, std::string>>& help) {
   for (const auto& [column, text] : help)
-    app.add_option(option_name(column), o.values[column], text);
+    app.add_option(column_label(column, true), o.values[column], text);
   app.add_option("--from", o.from,
                  "Add many from a CSV file whose header names the columns ('-': stdin)")
       ->option_text("FILE.csv");
@@ -52,7 +44,7 @@ int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete
     for (const auto& [column, value] : o.values)
       if (!value.empty())
         throw UsageError(fmt::format("{} cannot be combined with --from; put it in the CSV file",
-                                     option_name(column)));
+                                     column_label(column, true)));
     source = read_csv_rows(o.from, read_input(o.from), csv_columns<R>(), findings);
   } else {
     source.command_line = true;

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "inovasi/cli/app.h"
-#include "inovasi/store/codec.h"
+#include "inovasi/store/csv_codec.h"
 #include "inovasi/store/json.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/csv.h"

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "inovasi/store/codec.h"
+#include "inovasi/store/csv_codec.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/text.h"

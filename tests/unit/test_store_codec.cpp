@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "inovasi/store/codec.h"
+#include "inovasi/store/csv_codec.h"
 
 using namespace inovasi;
 using Strings = std::vector<std::string>;

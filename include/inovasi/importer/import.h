@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "inovasi/store/codec.h"
+#include "inovasi/store/csv_codec.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/finding.h"
 

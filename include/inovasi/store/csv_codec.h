@@ -1,0 +1,202 @@
+// The CSV side of the one codec: a record's fields flattened to columns
+// (nested ones as prefix_name, lists in one cell), read and written by
+// walking the same fields() list as the YAML side.
+#pragma once
+#include <map>
+#include <string>
+#include <vector>
+
+#include "inovasi/store/codec.h"
+
+namespace inovasi {
+
+// Nested fields flatten to prefix_name columns; lists share one cell.
+
+class CsvColumns {
+ public:
+  explicit CsvColumns(std::string prefix = {}) : prefix_(std::move(prefix)) {}
+  template <class T>
+  void operator()(const char* key, const T&, unsigned flags = 0) {
+    using U = typename Unwrap<T>::type;
+    if (flags & kNoCsv) return;
+    if constexpr (!IsVector<U>::value && is_struct<U>()) {
+      CsvColumns nested(prefix_ + key + "_");
+      U probe{};
+      U::fields(probe, nested);
+      names.insert(names.end(), nested.names.begin(), nested.names.end());
+    } else {
+      names.push_back(prefix_ + key);
+    }
+  }
+  std::vector<std::string> names;
+
+ private:
+  std::string prefix_;
+};
+
+template <class R>
+std::vector<std::string> csv_columns() {
+  CsvColumns columns;
+  R probe{};
+  R::fields(probe, columns);
+  return columns.names;
+}
+
+// One cell of an input row: its text and where it stands in the file.
+struct CsvCell {
+  std::string text;
+  Mark mark;
+};
+
+class CsvDecoder {
+ public:
+  CsvDecoder(const std::map<std::string, CsvCell>& row, DecodeContext& ctx, std::string prefix)
+      : row_(row), ctx_(ctx), prefix_(std::move(prefix)) {}
+
+  template <class T>
+  void operator()(const char* key, T& value, unsigned flags = 0) {
+    if (flags & kNoCsv) return;
+    std::string column = prefix_ + key;
+    std::string field = dotted(column);
+    using U = typename Unwrap<T>::type;
+    if constexpr (!IsVector<U>::value && is_struct<U>()) {
+      U inner{};
+      CsvDecoder nested(row_, ctx_, column + "_");
+      U::fields(inner, nested);
+      if (nested.any_) {
+        value = std::move(inner);
+        any_ = true;
+      }
+    } else {
+      auto it = row_.find(column);
+      if (it == row_.end() || text::trim(it->second.text).empty()) {
+        if (flags & kRequired)
+          ctx_.findings.error(ctx_.path, it == row_.end() ? ctx_.origin.mark : it->second.mark,
+                              fmt::format("{} is required", ctx_.label(column)));
+        return;
+      }
+      any_ = true;
+      const CsvCell& cell = it->second;
+      ctx_.origin.fields.emplace_back(field, cell.mark);
+      std::string_view raw = (flags & kText) ? std::string_view(cell.text) : text::trim(cell.text);
+      if (auto error = decode_cell(raw, value))
+        ctx_.findings.error(ctx_.path, cell.mark,
+                            fmt::format("{}: {}", ctx_.label(column), *error));
+    }
+  }
+
+ private:
+  const std::map<std::string, CsvCell>& row_;
+  DecodeContext& ctx_;
+  std::string prefix_;
+  bool any_ = false;
+
+  // "proposer_nip" is the field "proposer.nip" for messages and positions.
+  std::string dotted(const std::string& column) const {
+    if (prefix_.empty()) return column;
+    return prefix_.substr(0, prefix_.size() - 1) + "." + column.substr(prefix_.size());
+  }
+
+  template <class T>
+  static std::optional<std::string> decode_cell(std::string_view raw, T& out) {
+    if constexpr (IsOptional<T>::value) {
+      typename T::value_type inner{};
+      auto error = decode_cell(raw, inner);
+      if (!error) out = std::move(inner);
+      return error;
+    } else if constexpr (IsVector<T>::value) {
+      for (const auto& item_text : split_list_cell(raw)) {
+        typename T::value_type item{};
+        std::optional<std::string> error;
+        if constexpr (requires { parse_item(item_text, item); })
+          error = parse_item(item_text, item);
+        else if constexpr (requires { parse_value(item_text, item); })
+          error = parse_value(item_text, item);
+        else
+          error = "this field has no CSV form";
+        if (error) return error;
+        out.push_back(std::move(item));
+      }
+      return std::nullopt;
+    } else if constexpr (requires { parse_pairs(raw, out); }) {
+      return parse_pairs(raw, out);
+    } else if constexpr (IsMap<T>::value) {
+      return std::string("this field has no CSV form");
+    } else {
+      return parse_value(raw, out);
+    }
+  }
+};
+
+template <class R>
+R decode_csv_row(const std::map<std::string, CsvCell>& row, const std::string& path, Mark mark,
+                 Findings& findings, Origin& origin, bool command_line = false) {
+  R record{};
+  origin.path = path;
+  origin.mark = mark;
+  origin.form = command_line ? Origin::Form::kOptions : Origin::Form::kCsv;
+  DecodeContext ctx{path, findings, origin, command_line};
+  CsvDecoder decoder(row, ctx, "");
+  R::fields(record, decoder);
+  return record;
+}
+
+class CsvEncoder {
+ public:
+  explicit CsvEncoder(std::string prefix = {}) : prefix_(std::move(prefix)) {}
+  template <class T>
+  void operator()(const char* key, const T& value, unsigned flags = 0) {
+    using U = typename Unwrap<T>::type;
+    if (flags & kNoCsv) return;
+    if constexpr (!IsVector<U>::value && is_struct<U>()) {
+      CsvEncoder nested(prefix_ + key + "_");
+      U inner = value_or_empty(value);
+      U::fields(inner, nested);
+      cells.insert(cells.end(), nested.cells.begin(), nested.cells.end());
+    } else {
+      cells.push_back(encode_cell(value));
+    }
+  }
+  std::vector<std::string> cells;
+
+ private:
+  std::string prefix_;
+  template <class T>
+  static T value_or_empty(const std::optional<T>& v) {
+    return v ? *v : T{};
+  }
+  template <class T>
+  static T value_or_empty(const T& v) {
+    return v;
+  }
+  template <class T>
+  static std::string encode_cell(const T& value) {
+    if constexpr (IsOptional<T>::value) {
+      return value ? encode_cell(*value) : std::string();
+    } else if constexpr (IsVector<T>::value) {
+      std::vector<std::string> items;
+      for (const auto& item : value) {
+        if constexpr (requires { format_item(item); })
+          items.push_back(format_item(item));
+        else if constexpr (requires { format_value(item); })
+          items.push_back(format_value(item));
+      }
+      return join_list_cell(items);
+    } else if constexpr (requires { format_pairs(value); }) {
+      return format_pairs(value);
+    } else if constexpr (IsMap<T>::value) {
+      return std::string();
+    } else {
+      return format_value(value);
+    }
+  }
+};
+
+template <class R>
+std::vector<std::string> encode_csv_row(const R& record) {
+  CsvEncoder encoder;
+  R::fields(record, encoder);
+  return encoder.cells;
+}
+
+}  // namespace inovasi
