@@ -239,7 +239,7 @@ class Checker {
   }
 
   static std::string expected_path(const Report& r) {
-    return "reports/" + r.contract + "/" + r.period.str() + ".yaml";
+    return std::string(Report::kFolder) + "/" + record_key(r) + ".yaml";
   }
 
   void unit(const Stored<Unit>& s) {

@@ -8,6 +8,7 @@
 #include "inovasi/store/store.h"
 #include "inovasi/store/values.h"
 #include "inovasi/util/error.h"
+#include "options.h"
 
 namespace inovasi::cli {
 
@@ -21,16 +22,10 @@ struct InitOptions {
 const char* kFolders[] = {"units", "ideas", "contracts", "reports", "regulations"};
 
 int run_init(const InitOptions& o) {
-  Programme programme;
-  Language language = Language::kId;
-  if (auto error = parse_value(o.language, language)) throw UsageError("--language: " + *error);
-  programme = Programme::with_defaults(o.name, o.region, language);
+  Language language = option_value<Language>(o.language, "--language").value_or(Language::kId);
+  Programme programme = Programme::with_defaults(o.name, o.region, language);
   programme.partner = o.partner;
-  if (!o.mou_date.empty()) {
-    Date date;
-    if (auto error = parse_value(o.mou_date, date)) throw UsageError("--mou-date: " + *error);
-    programme.mou_date = date;
-  }
+  programme.mou_date = option_value<Date>(o.mou_date, "--mou-date");
   ProgrammeDir dir{stdfs::path(o.dir)};
   std::error_code ec;
   if (stdfs::exists(dir.absolute(kProgrammeFile), ec))

@@ -11,6 +11,7 @@
 #include "inovasi/util/csv.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/terminal.h"
+#include "options.h"
 
 namespace inovasi::cli {
 
@@ -21,15 +22,6 @@ struct ListOptions {
   std::string unit, stage, category, kind, contract, period;
   std::string format = "table";
 };
-
-template <class T>
-std::optional<T> filter_value(const std::string& text, const char* option) {
-  if (text.empty()) return std::nullopt;
-  T value{};
-  if (auto error = parse_value(text, value))
-    throw UsageError(fmt::format("{}: {}", option, *error));
-  return value;
-}
 
 // The filters, parsed once; each record type uses those that apply to it.
 struct Filter {
@@ -127,17 +119,15 @@ int run_list(const Globals& g, const ListOptions& o) {
   Filter filter{records,
                 o.unit,
                 o.contract,
-                filter_value<Stage>(o.stage, "--stage"),
-                filter_value<Category>(o.category, "--category"),
-                filter_value<UnitKind>(o.kind, "--kind"),
-                filter_value<Period>(o.period, "--period")};
+                option_value<Stage>(o.stage, "--stage"),
+                option_value<Category>(o.category, "--category"),
+                option_value<UnitKind>(o.kind, "--kind"),
+                option_value<Period>(o.period, "--period")};
   auto refuse = [&](bool given, const char* option) {
     if (given) throw UsageError(fmt::format("{} does not filter {}", option, o.type));
   };
-  if (!o.unit.empty() && !records.find<Unit>(o.unit))
-    throw InvalidInput(fmt::format("--unit: there is no unit '{}'", o.unit));
-  if (!o.contract.empty() && !records.find<Contract>(o.contract))
-    throw InvalidInput(fmt::format("--contract: there is no contract '{}'", o.contract));
+  require_record<Unit>(records, o.unit, "--unit");
+  require_record<Contract>(records, o.contract, "--contract");
   bool ideas = o.type == "ideas", units = o.type == "units";
   refuse(!ideas && (filter.stage || filter.category), filter.stage ? "--stage" : "--category");
   refuse(!units && filter.kind.has_value(), "--kind");

@@ -12,6 +12,7 @@
 #include "inovasi/util/csv.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/terminal.h"
+#include "options.h"
 
 namespace inovasi::cli {
 
@@ -22,27 +23,16 @@ struct StatusOptions {
   std::string format = "table";
 };
 
-template <class T>
-T option_value(const std::string& text, const char* option) {
-  T value{};
-  if (auto error = parse_value(text, value))
-    throw UsageError(fmt::format("{}: {}", option, *error));
-  return value;
-}
-
 int run_status(const Globals& g, const StatusOptions& o) {
-  Date as_of = o.as_of.empty() ? Date::today() : option_value<Date>(o.as_of, "--as-of");
-  std::optional<Period> period;
-  if (!o.period.empty()) period = option_value<Period>(o.period, "--period");
+  Date as_of = option_value<Date>(o.as_of, "--as-of").value_or(Date::today());
+  std::optional<Period> period = option_value<Period>(o.period, "--period");
   ProgrammeDir dir = ProgrammeDir::locate(g.dir);
   Findings findings;
   Records records = load_records(dir, findings);
   print_findings(findings);
-  if (!o.unit.empty() && !records.find<Unit>(o.unit))
-    throw InvalidInput(fmt::format("--unit: there is no unit '{}'", o.unit));
-  if (!o.contract.empty() && !records.find<Contract>(o.contract))
-    throw InvalidInput(fmt::format("--contract: there is no contract '{}'", o.contract));
-  long grace = records.programme ? records.programme->record.grace_days() : 10;
+  require_record<Unit>(records, o.unit, "--unit");
+  require_record<Contract>(records, o.contract, "--contract");
+  long grace = (records.programme ? records.programme->record : Programme{}).grace_days();
 
   std::vector<std::string> header = {"contract", "unit", "period", "due", "submitted", "status"};
   std::vector<std::vector<std::string>> rows;
@@ -56,12 +46,12 @@ int run_status(const Globals& g, const StatusOptions& o) {
       // Quarters not begun yet owe nothing to look at.
       if (as_of < q.first_day() || (period && !period->contains(q))) continue;
       const Stored<Report>* report = records.report(c.record.id, q);
-      const Report* visible =
-          report && report->record.submitted <= as_of ? &report->record : nullptr;
-      ReportState state = report_state(q, visible, as_of, grace);
+      // report_state decides whether the report exists yet on the as-of date.
+      ReportState state = report_state(q, report ? &report->record : nullptr, as_of, grace);
+      bool in = state == ReportState::kOnTime || state == ReportState::kLate;
       counts[state]++;
       rows.push_back({c.record.id, c.record.unit, q.str(), q.due_date(grace).str(),
-                      visible ? visible->submitted.str() : "", std::string(token(state))});
+                      in ? report->record.submitted.str() : "", std::string(token(state))});
     }
   }
   if (o.format == "csv") {

@@ -11,20 +11,31 @@
 
 namespace inovasi {
 
+std::optional<csv::Document> read_csv_document(const std::string& path, const std::string& text,
+                                               Findings& findings) {
+  try {
+    csv::Document doc = csv::parse(text);
+    if (!doc.records.empty()) return doc;
+    findings.error(path, {1, 1}, "the file is empty; expected a header row naming the columns");
+  } catch (const csv::ParseError& e) {
+    findings.error(path, {e.line, e.column}, e.what());
+  }
+  return std::nullopt;
+}
+
+std::string unknown_column(const std::string& name, const std::vector<std::string>& known) {
+  std::string message = fmt::format("unknown column '{}'", name);
+  if (auto near = text::nearest(name, known))
+    message += fmt::format(" (did you mean '{}'?)", *near);
+  return message;
+}
+
 RowSource read_csv_rows(const std::string& path, const std::string& text,
                         const std::vector<std::string>& columns, Findings& findings) {
   RowSource source{path, false, {}};
-  csv::Document doc;
-  try {
-    doc = csv::parse(text);
-  } catch (const csv::ParseError& e) {
-    findings.error(path, {e.line, e.column}, e.what());
-    return source;
-  }
-  if (doc.records.empty()) {
-    findings.error(path, {1, 1}, "the file is empty; expected a header row naming the columns");
-    return source;
-  }
+  std::optional<csv::Document> parsed = read_csv_document(path, text, findings);
+  if (!parsed) return source;
+  const csv::Document& doc = *parsed;
   const auto& header = doc.records[0].fields;
   std::vector<std::string> names;
   std::set<std::string> seen;
@@ -34,10 +45,7 @@ RowSource read_csv_rows(const std::string& path, const std::string& text,
     if (name.empty()) continue;  // spreadsheets add trailing empty columns
     Mark mark{field.line, field.column};
     if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
-      std::string message = fmt::format("unknown column '{}'", name);
-      if (auto near = text::nearest(name, columns))
-        message += fmt::format(" (did you mean '{}'?)", *near);
-      findings.error(path, mark, message);
+      findings.error(path, mark, unknown_column(name, columns));
     } else if (!seen.insert(name).second) {
       findings.error(path, mark, fmt::format("column '{}' appears twice", name));
     }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "inovasi/importer/import.h"
 #include "inovasi/store/csv_codec.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/csv.h"
@@ -28,17 +29,9 @@ TargetsByContract read_targets_yaml(const std::string& path, const std::string& 
 TargetsByContract read_targets_csv(const std::string& path, const std::string& text,
                                    Findings& findings) {
   TargetsByContract out;
-  csv::Document doc;
-  try {
-    doc = csv::parse(text);
-  } catch (const csv::ParseError& e) {
-    findings.error(path, {e.line, e.column}, e.what());
-    return out;
-  }
-  if (doc.records.empty()) {
-    findings.error(path, {1, 1}, "the file is empty; expected a header row naming the columns");
-    return out;
-  }
+  std::optional<csv::Document> parsed = read_csv_document(path, text, findings);
+  if (!parsed) return out;
+  const csv::Document& doc = *parsed;
   // The target's own columns, with "target" for its id.
   std::vector<std::string> known = {"contract", "target"};
   for (const auto& c : csv_columns<Target>())
@@ -56,9 +49,7 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
                        fmt::format("column '{}': target values are per quarter (YYYY-Qn)", name));
       quarters[c] = *period;
     } else if (std::find(known.begin(), known.end(), name) == known.end()) {
-      std::string message = fmt::format("unknown column '{}'", name);
-      if (auto near = text::nearest(name, known))
-        message += fmt::format(" (did you mean '{}'?)", *near);
+      std::string message = unknown_column(name, known);
       findings.error(path, {field.line, field.column},
                      message + "; the other columns must be quarters such as 2018-Q3");
     }

@@ -3,11 +3,13 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "inovasi/store/csv_codec.h"
 #include "inovasi/store/store.h"
+#include "inovasi/util/csv.h"
 #include "inovasi/util/finding.h"
 
 namespace inovasi {
@@ -23,6 +25,12 @@ struct RowSource {
   bool command_line = false;  // rows came from options, not a file
   std::vector<Row> rows;
 };
+
+// Parses CSV input with a header row; a malformed or empty file is a finding.
+std::optional<csv::Document> read_csv_document(const std::string& path, const std::string& text,
+                                               Findings& findings);
+// "unknown column 'titel' (did you mean 'title'?)"
+std::string unknown_column(const std::string& name, const std::vector<std::string>& known);
 
 // Reads a CSV file ("-": standard input) whose header names the record's
 // columns. Unknown or repeated columns and malformed CSV become findings.
