@@ -15,7 +15,7 @@ static const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       init_command(),          add_unit_command(), add_idea_command(), check_command(),
       sign_contract_command(), report_command(),   status_command(),   list_command(),
-      show_command(),          fmt_command(),
+      show_command(),          fmt_command(),      evaluate_command(),
   };
   return table;
 }

@@ -35,6 +35,7 @@ Command fmt_command();
 Command sign_contract_command();
 Command report_command();
 Command status_command();
+Command evaluate_command();
 
 // The whole program: parse, dispatch, map every failure to its exit status.
 int run(int argc, char** argv);

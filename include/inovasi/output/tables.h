@@ -1,0 +1,42 @@
+// The evaluation's tables (contracts, targets, units, ideas) as rows of
+// cells, and the CSV and JSON they are written as.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "inovasi/model/evaluation.h"
+#include "inovasi/output/labels.h"
+
+namespace inovasi {
+
+enum class CellKind { kText, kCount, kNumber };
+
+struct Column {
+  std::string name;
+  CellKind kind = CellKind::kText;
+};
+
+struct Table {
+  std::string name;  // contracts, targets, units, ideas
+  std::vector<Column> columns;
+  std::vector<std::vector<std::string>> rows;  // sorted by id; "" when not computable
+};
+
+inline constexpr std::string_view kTableNames[] = {"contracts", "targets", "units", "ideas"};
+
+// A table by name (one of kTableNames); bands are labelled in labels' language.
+Table evaluation_table(std::string_view name, const PeriodEvaluation& evaluation,
+                       const Labels& labels);
+
+// Two decimals ("87.50"), or "" when there is no value.
+std::string format_number(std::optional<double> value);
+
+// RFC 4180 with a header row; text cells a spreadsheet would run as a
+// formula are neutralised, numbers are left as they are.
+std::string table_csv(const Table& table);
+// An array of objects, one per row; numbers are numbers, an empty cell is null.
+std::string table_json(const Table& table, int indent = 0);
+
+}  // namespace inovasi

@@ -1,0 +1,128 @@
+// inovasi evaluate: scores the contracts and rolls up the programme for a
+// quarter, half or year, as Markdown, CSV or JSON.
+#include <fmt/core.h>
+
+#include <iostream>
+#include <memory>
+
+#include "inovasi/check/check.h"
+#include "inovasi/cli/app.h"
+#include "inovasi/model/evaluation.h"
+#include "inovasi/output/summary.h"
+#include "inovasi/output/tables.h"
+#include "inovasi/store/json.h"
+#include "inovasi/store/store.h"
+#include "inovasi/util/error.h"
+#include "inovasi/util/fs.h"
+#include "options.h"
+
+namespace inovasi::cli {
+
+namespace {
+
+struct EvaluateOptions {
+  std::string period, as_of, lang, format, table, out;
+};
+
+std::string whole_json(const PeriodEvaluation& e, const Programme& programme,
+                       const Labels& labels) {
+  std::string out = "{\n";
+  out += "  \"programme\": " + json_string(programme.name) + ",\n";
+  out += "  \"period\": " + json_string(e.period.str()) + ",\n";
+  out += "  \"as_of\": " + json_string(e.as_of.str()) + ",\n";
+  out += "  \"language\": " + json_string(token(labels.language()));
+  for (std::string_view name : kTableNames)
+    out += fmt::format(",\n  \"{}\": {}", name, table_json(evaluation_table(name, e, labels), 2));
+  return out + "\n}\n";
+}
+
+void write_out(const stdfs::path& dir, const PeriodEvaluation& e, const Programme& programme,
+               const Labels& labels) {
+  std::error_code error;
+  stdfs::create_directories(dir, error);
+  if (error)
+    throw IoError(fmt::format("{}: cannot create the folder: {}", dir.string(), error.message()));
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"summary.md", summary_markdown(e, programme, labels, true)}};
+  for (std::string_view name : kTableNames)
+    files.emplace_back(std::string(name) + ".csv", table_csv(evaluation_table(name, e, labels)));
+  files.emplace_back(std::string(kChartFile), units_chart_svg(e, labels));
+  fs::AtomicBatch batch;
+  for (const auto& [name, content] : files) batch.add(dir / name, content);
+  batch.commit();
+  for (const auto& [name, content] : files) std::cerr << "wrote " << (dir / name).string() << "\n";
+}
+
+int run_evaluate(const Globals& g, const EvaluateOptions& o) {
+  if (!o.out.empty() && (!o.format.empty() || !o.table.empty()))
+    throw UsageError(
+        "--out writes the summary and every table; --format and --table are for "
+        "standard output");
+  if (!o.table.empty() && (o.format.empty() || o.format == "md"))
+    throw UsageError("--table needs --format csv or json");
+  Date as_of = option_value<Date>(o.as_of, "--as-of").value_or(Date::today());
+  Period period = option_value<Period>(o.period, "--period").value_or(last_ended_quarter(as_of));
+
+  ProgrammeDir dir = ProgrammeDir::locate(g.dir);
+  Findings findings;
+  Records records = load_records(dir, findings);
+  check_records(records, findings);
+  print_findings(findings);
+  if (findings.has_errors())
+    throw InvalidInput("the records have errors (above); nothing was evaluated");
+  Programme programme = records.programme ? records.programme->record : Programme{};
+  Language language =
+      option_value<Language>(o.lang, "--lang").value_or(programme.report_language());
+  const Labels& labels = Labels::get(language);
+
+  PeriodEvaluation e = evaluate(records, period, as_of);
+  if (!o.out.empty()) {
+    write_out(o.out, e, programme, labels);
+  } else if (o.format == "csv") {
+    std::cout << table_csv(evaluation_table(o.table.empty() ? "contracts" : o.table, e, labels));
+  } else if (o.format == "json") {
+    if (o.table.empty())
+      std::cout << whole_json(e, programme, labels);
+    else
+      std::cout << table_json(evaluation_table(o.table, e, labels)) << "\n";
+  } else {
+    std::cout << summary_markdown(e, programme, labels, false);
+  }
+  return kOk;
+}
+
+}  // namespace
+
+Command evaluate_command() {
+  return {"evaluate", "Score the contracts and sum up the programme for a quarter, half or year",
+          [](CLI::App& app) -> Runner {
+            auto o = std::make_shared<EvaluateOptions>();
+            app.add_option("--period", o->period,
+                           "2018-Q3, 2018-H2 or 2018 (default: the last quarter ended on the "
+                           "as-of date)");
+            app.add_option("--as-of", o->as_of,
+                           "Judge as the records stood on this date (default: today)");
+            app.add_option("--lang", o->lang,
+                           "id or en: language of the labels (default: the programme's)")
+                ->check(CLI::IsMember({"id", "en"}));
+            app.add_option("--format", o->format, "md (default), csv or json, on standard output")
+                ->check(CLI::IsMember({"md", "csv", "json"}));
+            app.add_option("--table", o->table,
+                           "contracts (default), targets, units or ideas, with --format csv|json")
+                ->check(CLI::IsMember({"contracts", "targets", "units", "ideas"}));
+            app.add_option("--out", o->out,
+                           "Write summary.md, contracts.csv, targets.csv, units.csv, ideas.csv "
+                           "and units.svg into this folder");
+            app.footer(
+                "A contract's score is the weighted mean of its targets' achievements; see\n"
+                "inovasi-evaluate(1) for the rules. Records dated after the as-of date (reports,\n"
+                "contracts, ideas, finished plan steps) are not counted.\n"
+                "\n"
+                "Examples:\n"
+                "  inovasi evaluate --period 2018-H2 --as-of 2019-01-31 --out laporan/2018-H2\n"
+                "  inovasi evaluate --period 2018-Q4 --format csv --table targets");
+            return [o](const Globals& g) { return run_evaluate(g, *o); };
+          }};
+}
+
+}  // namespace inovasi::cli

@@ -1,0 +1,241 @@
+#include "inovasi/output/summary.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "inovasi/output/tables.h"
+#include "inovasi/util/text.h"
+
+namespace inovasi {
+
+std::string markdown_text(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (c == '\n' || c == '\r') {
+      out += "<br>";
+    } else {
+      if (std::string_view("\\`*_[]<>|#&~!$").find(c) != std::string_view::npos) out += '\\';
+      out += c;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// A GitHub-flavoured Markdown table; cells are Markdown already.
+class MarkdownTable {
+ public:
+  // Each column: its name and whether it is right-aligned (numbers).
+  explicit MarkdownTable(std::vector<std::pair<std::string, bool>> header)
+      : header_(std::move(header)) {}
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  bool empty() const { return rows_.empty(); }
+  std::string str() const {
+    std::string out = "|", rule = "|";
+    for (const auto& [name, right] : header_) {
+      out += " " + markdown_text(name) + " |";
+      rule += right ? "---:|" : "---|";
+    }
+    out += "\n" + rule + "\n";
+    for (const auto& row : rows_) {
+      out += "|";
+      for (const std::string& cell : row) out += cell.empty() ? " |" : " " + cell + " |";
+      out += "\n";
+    }
+    return out;
+  }
+
+ private:
+  std::vector<std::pair<std::string, bool>> header_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+class Summary {
+ public:
+  Summary(const PeriodEvaluation& e, const Programme& p, const Labels& l) : e_(e), p_(p), l_(l) {
+    for (const UnitResult& u : e.units) unit_names_[u.unit->id] = u.unit->name;
+  }
+
+  std::string write(bool chart) {
+    heading();
+    headline();
+    contracts();
+    lapses();
+    idle_units();
+    unaligned_ideas();
+    overdue_steps();
+    unit_scores(chart);
+    notes();
+    return out_;
+  }
+
+ private:
+  const PeriodEvaluation& e_;
+  const Programme& p_;
+  const Labels& l_;
+  std::map<std::string, std::string> unit_names_;
+  std::string out_;
+
+  std::string text(std::string_view s) const { return markdown_text(s); }
+  std::string label(std::string_view key) const { return text(l_[key]); }
+  std::string unit_name(const std::string& id) const {
+    auto it = unit_names_.find(id);
+    return text(it == unit_names_.end() ? id : it->second);
+  }
+  std::string date(const Date& d) const { return text(l_.date(d)); }
+
+  void section(std::string_view key) { out_ += "\n## " + label(key) + "\n\n"; }
+  void put(const MarkdownTable& table) {
+    out_ += table.empty() ? label("none") + "\n" : table.str();
+  }
+
+  void heading() {
+    out_ += "# " + label("title") + ": " + text(p_.name) + "\n\n";
+    std::string range = l_.format("date-range", fmt::arg("from", l_.date(e_.period.first_day())),
+                                  fmt::arg("to", l_.date(e_.period.last_day())));
+    out_ += fmt::format("**{}:** {} · **{}:** {} ({}) · **{}:** {}\n", label("region"),
+                        text(p_.region), label("period"), text(l_.period(e_.period)), text(range),
+                        label("as-of"), date(e_.as_of));
+  }
+
+  std::string of(int count, int total, bool percent) const {
+    if (!percent || total == 0)
+      return text(l_.format("of", fmt::arg("count", count), fmt::arg("total", total)));
+    return text(l_.format("of-percent", fmt::arg("count", count), fmt::arg("total", total),
+                          fmt::arg("percent", format_number(100.0 * count / total))));
+  }
+
+  void headline() {
+    section("headline");
+    MarkdownTable t({{l_["measure"], false}, {l_["value"], true}});
+    auto row = [&](std::string_view key, std::string value) { t.add({label(key), value}); };
+    row("ideas", std::to_string(e_.ideas.size()));
+    row("units-with-ideas", of(e_.units_with_ideas(), static_cast<int>(e_.units.size()), false));
+    auto stages = e_.ideas_by_stage();
+    const char* stage_keys[kStages] = {"ideas-initiative", "ideas-trial", "ideas-implemented",
+                                       "ideas-dropped"};
+    for (std::size_t s = 0; s < kStages; ++s) row(stage_keys[s], std::to_string(stages[s]));
+    row("contracts-evaluated", std::to_string(e_.contracts.size()));
+    auto bands = e_.contracts_by_band();
+    for (std::size_t b = 0; b < e_.bands.size(); ++b)
+      t.add({text(l_.format("contracts-in-band", fmt::arg("band", l_.band(e_.bands[b])))),
+             std::to_string(bands[b])});
+    row("contracts-unscored", std::to_string(bands.back()));
+    auto [due, on_time, late, missing] = e_.compliance();
+    row("reports-due", std::to_string(due));
+    row("reports-on-time", of(on_time, due, true));
+    row("reports-late", of(late, due, true));
+    row("reports-missing", of(missing, due, true));
+    put(t);
+  }
+
+  void contracts() {
+    section("contracts-section");
+    MarkdownTable t({{l_["contract"], false},
+                     {l_["unit"], false},
+                     {l_["score"], true},
+                     {l_["band"], false},
+                     {l_["due"], true},
+                     {l_["on-time"], true},
+                     {l_["late"], true},
+                     {l_["missing"], true}});
+    for (const ContractResult& c : e_.contracts)
+      t.add({text(c.contract->id), unit_name(c.contract->unit), format_number(c.score.score),
+             c.band ? text(l_.band(e_.bands[*c.band])) : "", std::to_string(c.reports_due),
+             std::to_string(c.reports_on_time), std::to_string(c.reports_late),
+             std::to_string(c.reports_missing)});
+    put(t);
+  }
+
+  void lapses() {
+    section("lapses-section");
+    MarkdownTable t({{l_["unit"], false},
+                     {l_["contract"], false},
+                     {l_["quarter"], false},
+                     {l_["due-date"], false},
+                     {l_["state"], false},
+                     {l_["submitted"], false}});
+    std::vector<std::tuple<std::string, const ContractResult*, const ReportLapse*>> rows;
+    for (const ContractResult& c : e_.contracts)
+      for (const ReportLapse& lapse : c.lapses) rows.emplace_back(c.contract->unit, &c, &lapse);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return std::get<0>(a) < std::get<0>(b); });
+    for (const auto& [unit, c, lapse] : rows)
+      t.add({unit_name(unit), text(c->contract->id), text(lapse->quarter.str()), date(lapse->due),
+             label(lapse->state == ReportState::kLate ? "late" : "missing"),
+             lapse->submitted ? date(*lapse->submitted) : ""});
+    put(t);
+  }
+
+  void idle_units() {
+    section("idle-units-section");
+    MarkdownTable t({{l_["id"], false}, {l_["name"], false}});
+    for (const UnitResult& u : e_.units)
+      if (u.ideas == 0) t.add({text(u.unit->id), text(u.unit->name)});
+    put(t);
+  }
+
+  void unaligned_ideas() {
+    section("unaligned-section");
+    MarkdownTable t({{l_["idea"], false}, {l_["unit"], false}, {l_["lacking"], false}});
+    for (const IdeaResult& i : e_.ideas) {
+      std::vector<std::string> lacking;
+      if (i.idea->priority.empty()) lacking.push_back(l_["priority"]);
+      if (i.idea->indicator.empty()) lacking.push_back(l_["indicator"]);
+      if (!lacking.empty())
+        t.add({text(i.idea->title), unit_name(i.idea->unit), text(text::join(lacking, ", "))});
+    }
+    put(t);
+  }
+
+  void overdue_steps() {
+    section("overdue-section");
+    MarkdownTable t(
+        {{l_["idea"], false}, {l_["unit"], false}, {l_["step"], false}, {l_["step-due"], false}});
+    for (const IdeaResult& i : e_.ideas)
+      for (const PlanStep* step : i.overdue)
+        t.add({text(i.idea->title), unit_name(i.idea->unit), text(step->step), date(*step->due)});
+    put(t);
+  }
+
+  void unit_scores(bool chart) {
+    section("unit-scores-section");
+    if (chart) out_ += fmt::format("![{}]({})\n\n", label("chart-alt"), kChartFile);
+    MarkdownTable t({{l_["unit"], false},
+                     {l_["contracts"], true},
+                     {l_["mean-score"], true},
+                     {l_["reports-missing"], true}});
+    for (const UnitResult& u : e_.units)
+      if (u.contracts > 0)
+        t.add({text(u.unit->name), std::to_string(u.contracts), format_number(u.mean_score),
+               std::to_string(u.reports_missing)});
+    put(t);
+  }
+
+  void notes() {
+    section("notes-section");
+    std::vector<std::string> bands;
+    for (const Band& b : e_.bands)
+      bands.push_back(l_.format("note-band", fmt::arg("band", l_.band(b)),
+                                fmt::arg("min", fmt::format("{}", b.min))));
+    out_ += "- " + text(l_.format("note-bands", fmt::arg("bands", text::join(bands, "; ")))) + "\n";
+    out_ += "- " + text(l_.format("note-cap", fmt::arg("cap", fmt::format("{}", p_.score_cap())))) +
+            "\n";
+    out_ += "- " + text(l_.format("note-due", fmt::arg("days", p_.grace_days()))) + "\n";
+  }
+};
+
+}  // namespace
+
+std::string summary_markdown(const PeriodEvaluation& evaluation, const Programme& programme,
+                             const Labels& labels, bool chart) {
+  return Summary(evaluation, programme, labels).write(chart);
+}
+
+}  // namespace inovasi
