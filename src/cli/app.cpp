@@ -14,8 +14,8 @@ namespace inovasi::cli {
 static const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       init_command(),          add_unit_command(), add_idea_command(), check_command(),
-      sign_contract_command(), report_command(),   status_command(),   list_command(),
-      show_command(),          fmt_command(),      evaluate_command(),
+      sign_contract_command(), report_command(),   status_command(),   evaluate_command(),
+      list_command(),          show_command(),     fmt_command(),
   };
   return table;
 }
@@ -67,6 +67,7 @@ static const char* kFooter =
     "  inovasi init tuban --name 'Inovasi Daerah Kabupaten Tuban 2018' --region 'Kabupaten Tuban'\n"
     "  inovasi -C tuban add-idea --title 'Antrean online' --unit rsud-koesma --stage 'uji coba'\n"
     "  inovasi check\n"
+    "  inovasi evaluate --period 2018-H2 --out laporan/2018-H2\n"
     "\n"
     "Exit status: 0 success, 1 invalid records or input, 2 usage error, 3 I/O or lock failure.\n"
     "The programme directory is -C DIR, else $INOVASI_DIR, else the nearest parent\n"

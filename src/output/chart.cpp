@@ -45,7 +45,7 @@ constexpr const char* kColours[] = {"#1a7f37", "#6a9f2a", "#d4a72c", "#e0823d", 
 constexpr const char* kUnbanded = "#8c959f";
 
 constexpr int kWidth = 760, kLabelWidth = 300, kBarWidth = 380, kRow = 24, kTop = 48;
-constexpr std::size_t kLabelColumns = 44;
+constexpr std::size_t kLabelColumns = 38;  // about 270 pixels of 13-pixel text
 
 }  // namespace
 

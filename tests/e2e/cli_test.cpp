@@ -8,7 +8,9 @@ using namespace e2e;
 
 namespace {
 
-const char* kCommands[] = {"init", "add-unit", "add-idea", "check", "list", "show", "fmt"};
+const char* kCommands[] = {"init",          "add-unit", "add-idea", "check",
+                           "sign-contract", "report",   "status",   "evaluate",
+                           "list",          "show",     "fmt"};
 
 const char* kDefaultProgramme =
     "name: Inovasi Daerah Kabupaten Tuban 2018\n"
