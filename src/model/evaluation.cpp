@@ -1,7 +1,5 @@
 #include "inovasi/model/evaluation.h"
 
-#include <map>
-
 namespace inovasi {
 
 int PeriodEvaluation::units_with_ideas() const {
@@ -20,6 +18,29 @@ std::vector<int> PeriodEvaluation::contracts_by_band() const {
   std::vector<int> counts(bands.size() + 1, 0);
   for (const ContractResult& c : contracts) counts[c.band.value_or(bands.size())]++;
   return counts;
+}
+
+std::array<int, 4> PeriodEvaluation::ideas_by_category() const {
+  std::array<int, 4> counts{};
+  for (const IdeaResult& i : ideas)
+    counts[i.idea->category ? static_cast<std::size_t>(*i.idea->category) : 3]++;
+  return counts;
+}
+
+std::map<std::string, int> PeriodEvaluation::ideas_by_priority() const {
+  std::map<std::string, int> counts;
+  for (const IdeaResult& i : ideas) counts[i.idea->priority]++;
+  return counts;
+}
+
+std::array<int, 3> PeriodEvaluation::plan_steps() const {
+  std::array<int, 3> sums{};
+  for (const IdeaResult& i : ideas) {
+    sums[0] += i.plan_steps;
+    sums[1] += i.plan_done;
+    sums[2] += i.plan_overdue;
+  }
+  return sums;
 }
 
 std::array<int, 4> PeriodEvaluation::compliance() const {

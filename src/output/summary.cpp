@@ -69,6 +69,7 @@ class Summary {
     lapses();
     idle_units();
     unaligned_ideas();
+    ideas_by();
     overdue_steps();
     unit_scores(chart);
     notes();
@@ -121,6 +122,9 @@ class Summary {
     const char* stage_keys[kStages] = {"ideas-initiative", "ideas-trial", "ideas-implemented",
                                        "ideas-dropped"};
     for (std::size_t s = 0; s < kStages; ++s) row(stage_keys[s], std::to_string(stages[s]));
+    auto [steps, done, overdue] = e_.plan_steps();
+    row("plan-done", of(done, steps, true));
+    row("plan-overdue", std::to_string(overdue));
     row("contracts-evaluated", std::to_string(e_.contracts.size()));
     auto bands = e_.contracts_by_band();
     for (std::size_t b = 0; b < e_.bands.size(); ++b)
@@ -192,6 +196,24 @@ class Summary {
         t.add({text(i.idea->title), unit_name(i.idea->unit), text(text::join(lacking, ", "))});
     }
     put(t);
+  }
+
+  void ideas_by() {
+    section("ideas-by-section");
+    MarkdownTable priorities(
+        {{l_["priority-heading"], false}, {l_["name"], false}, {l_["ideas"], true}});
+    auto by_priority = e_.ideas_by_priority();
+    for (const Priority& p : p_.priorities)
+      priorities.add({text(p.id), text(p.title), std::to_string(by_priority[p.id])});
+    priorities.add({label("no-priority"), "", std::to_string(by_priority[""])});
+    out_ += priorities.str() + "\n";
+    MarkdownTable categories({{l_["category-heading"], false}, {l_["ideas"], true}});
+    auto by_category = e_.ideas_by_category();
+    const char* keys[] = {"category-governance", "category-public-service", "category-other",
+                          "category-none"};
+    for (std::size_t c = 0; c < by_category.size(); ++c)
+      categories.add({label(keys[c]), std::to_string(by_category[c])});
+    put(categories);
   }
 
   void overdue_steps() {

@@ -3,7 +3,9 @@
 // by unit and idea. Pure: everything comes from the records passed in.
 #pragma once
 #include <array>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "inovasi/model/compliance.h"
@@ -58,6 +60,12 @@ struct PeriodEvaluation {
   std::array<int, kStages> ideas_by_stage() const;
   // Contracts per band, in band order; the last entry counts contracts with no score.
   std::vector<int> contracts_by_band() const;
+  // Ideas per category, in Category's order; the last entry counts ideas with none.
+  std::array<int, 4> ideas_by_category() const;
+  // Ideas per RPJMD priority id; "" counts ideas with none.
+  std::map<std::string, int> ideas_by_priority() const;
+  // Action-plan steps of every idea: all, done, overdue.
+  std::array<int, 3> plan_steps() const;
   // Summed over the contracts: due, on time, late, missing.
   std::array<int, 4> compliance() const;
 };
