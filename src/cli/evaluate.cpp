@@ -116,7 +116,7 @@ Command evaluate_command() {
             app.footer(
                 "A contract's score is the weighted mean of its targets' achievements; see\n"
                 "inovasi-evaluate(1) for the rules. Records dated after the as-of date (reports,\n"
-                "contracts, ideas, finished plan steps) are not counted.\n"
+                "contracts, ideas, finished plan steps, stages reached) are not counted.\n"
                 "\n"
                 "Examples:\n"
                 "  inovasi evaluate --period 2018-H2 --as-of 2019-01-31 --out laporan/2018-H2\n"

@@ -10,7 +10,7 @@ int PeriodEvaluation::units_with_ideas() const {
 
 std::array<int, kStages> PeriodEvaluation::ideas_by_stage() const {
   std::array<int, kStages> counts{};
-  for (const IdeaResult& i : ideas) counts[static_cast<std::size_t>(i.idea->stage)]++;
+  for (const IdeaResult& i : ideas) counts[static_cast<std::size_t>(i.stage)]++;
   return counts;
 }
 
@@ -89,9 +89,19 @@ static ContractResult evaluate_contract(const Records& records, const Contract& 
   return result;
 }
 
+Stage stage_on(const Idea& idea, const Date& day) {
+  auto reached = [&](const std::optional<Date>& date) { return !date || *date <= day; };
+  Stage stage = idea.stage;
+  if (stage == Stage::kImplemented && !reached(idea.implemented_date))
+    stage = idea.trial_date && *idea.trial_date <= day ? Stage::kTrial : Stage::kInitiative;
+  if (stage == Stage::kTrial && !reached(idea.trial_date)) stage = Stage::kInitiative;
+  return stage;
+}
+
 static IdeaResult evaluate_idea(const Idea& idea, const Date& as_of) {
   IdeaResult result;
   result.idea = &idea;
+  result.stage = stage_on(idea, as_of);
   for (const PlanStep& step : idea.plan) {
     result.plan_steps++;
     bool done = step.done && *step.done <= as_of;
@@ -129,7 +139,7 @@ PeriodEvaluation evaluate(const Records& records, const Period& period, const Da
     e.ideas.push_back(evaluate_idea(idea, as_of));
     if (UnitResult* u = unit_of(idea.unit)) {
       u->ideas++;
-      u->by_stage[static_cast<std::size_t>(idea.stage)]++;
+      u->by_stage[static_cast<std::size_t>(e.ideas.back().stage)]++;
     }
   }
 

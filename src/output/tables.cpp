@@ -107,7 +107,7 @@ static Table ideas_table(const PeriodEvaluation& e) {
            {"plan_overdue", CellKind::kCount}},
           {}};
   for (const IdeaResult& i : e.ideas)
-    t.rows.push_back({i.idea->id, i.idea->unit, std::string(token(i.idea->stage)),
+    t.rows.push_back({i.idea->id, i.idea->unit, std::string(token(i.stage)),
                       token_or_empty(i.idea->category), token_or_empty(i.idea->kind),
                       i.idea->priority, i.idea->indicator, count(i.plan_steps), count(i.plan_done),
                       count(i.plan_overdue)});

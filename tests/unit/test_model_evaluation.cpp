@@ -489,6 +489,34 @@ TEST_CASE("evaluation an idea submitted after the as-of date is left out") {
   CHECK(on_the_day.ideas_by_stage() == std::array<int, kStages>{1, 1, 0, 0});
 }
 
+TEST_CASE("evaluation an idea counts at the stage it had reached on the as-of date") {
+  Idea i = idea("i", "u", Stage::kImplemented);
+  i.trial_date = ymd(2018, 7, 2);
+  i.implemented_date = ymd(2018, 10, 1);
+  CHECK(stage_on(i, ymd(2018, 7, 1)) == Stage::kInitiative);
+  CHECK(stage_on(i, ymd(2018, 7, 2)) == Stage::kTrial);
+  CHECK(stage_on(i, ymd(2018, 9, 30)) == Stage::kTrial);
+  CHECK(stage_on(i, ymd(2018, 10, 1)) == Stage::kImplemented);
+
+  // Without a trial date, an idea implemented later was at the initiative stage.
+  Idea direct = idea("direct", "u", Stage::kImplemented);
+  direct.implemented_date = ymd(2018, 10, 1);
+  CHECK(stage_on(direct, ymd(2018, 9, 30)) == Stage::kInitiative);
+  // Without the stage's date, the recorded stage stands; dropped has no date.
+  CHECK(stage_on(idea("undated", "u", Stage::kImplemented), ymd(2000, 1, 1)) ==
+        Stage::kImplemented);
+  CHECK(stage_on(idea("dropped", "u", Stage::kDropped), ymd(2000, 1, 1)) == Stage::kDropped);
+
+  Records r;
+  add(r, unit("u"));
+  add(r, i);
+  add(r, direct);
+  PeriodEvaluation e = evaluate(r, p("2018-Q3"), ymd(2018, 8, 15));
+  CHECK(e.ideas_by_stage() == std::array<int, kStages>{1, 1, 0, 0});
+  CHECK(unit_result(e, "u").by_stage == std::array<int, kStages>{1, 1, 0, 0});
+  CHECK(evaluation_table("ideas", e, Labels::get(Language::kEn)).rows[1][2] == "trial");
+}
+
 TEST_CASE("evaluation plan steps are done and overdue as they stood on the as-of date") {
   Records r;
   add(r, unit("u"));

@@ -42,8 +42,13 @@ struct UnitResult {
   int reports_missing = 0;
 };
 
+// The stage an idea had reached on a day: a trial_date or implemented_date
+// after it had not been reached yet. A dropped idea has no date: it stays dropped.
+Stage stage_on(const Idea& idea, const Date& day);
+
 struct IdeaResult {
   const Idea* idea = nullptr;
+  Stage stage = Stage::kInitiative;  // on the as-of date
   int plan_steps = 0, plan_done = 0, plan_overdue = 0;
   std::vector<const PlanStep*> overdue;  // due before the as-of date, not done by it
 };
@@ -71,7 +76,7 @@ struct PeriodEvaluation {
 };
 
 // Records dated after as_of (an idea submitted, a contract signed, a report
-// submitted, a plan step done) do not exist yet on that day.
+// submitted, a plan step done, a stage reached) do not exist yet on that day.
 PeriodEvaluation evaluate(const Records& records, const Period& period, const Date& as_of);
 
 }  // namespace inovasi
