@@ -5,9 +5,11 @@
 #include <string>
 #include <vector>
 
+#include "builders.h"
 #include "inovasi/importer/targets.h"
 
 using namespace inovasi;
+using namespace test;
 
 namespace {
 
@@ -18,12 +20,6 @@ std::string messages(Findings findings) {
   std::string out;
   for (const auto& f : findings.items()) out += format(f) + "\n";
   return out;
-}
-
-Period quarter(const char* text) {
-  auto p = Period::parse(text);
-  REQUIRE(p.has_value());
-  return *p;
 }
 
 // by_period as "2018-Q2=50 2018-Q3=40", for readable comparisons.
@@ -67,10 +63,10 @@ TEST_CASE("read_targets_csv reads one target a row with a column per quarter (8 
   REQUIRE(a.baseline.has_value());
   CHECK(*a.baseline == 60);
   REQUIRE(a.by_period.size() == 8);
-  CHECK(a.by_period.at(quarter("2018-Q2")) == 50);
-  CHECK(a.by_period.at(quarter("2018-Q4")) == 30);
-  CHECK(a.by_period.at(quarter("2019-Q1")) == 20);
-  CHECK(a.by_period.at(quarter("2020-Q1")) == 12);
+  CHECK(a.by_period.at(p("2018-Q2")) == 50);
+  CHECK(a.by_period.at(p("2018-Q4")) == 30);
+  CHECK(a.by_period.at(p("2019-Q1")) == 20);
+  CHECK(a.by_period.at(p("2020-Q1")) == 12);
   CHECK(a.by_period.begin()->first.str() == "2018-Q2");
   CHECK(a.by_period.rbegin()->first.str() == "2020-Q1");
 
@@ -81,7 +77,7 @@ TEST_CASE("read_targets_csv reads one target a row with a column per quarter (8 
   CHECK(b.weight == 1);
   CHECK_FALSE(b.baseline.has_value());
   REQUIRE(b.by_period.size() == 8);
-  CHECK(b.by_period.at(quarter("2020-Q1")) == 800.5);
+  CHECK(b.by_period.at(p("2020-Q1")) == 800.5);
 
   // Empty cells take the defaults; an empty quarter has no target.
   const Target& c = targets[2];
@@ -258,7 +254,7 @@ TEST_CASE("read_targets_yaml reads a list of targets as under targets:") {
   CHECK(t[1].weight == 0.5);
   CHECK_FALSE(t[1].baseline.has_value());
   REQUIRE(t[1].by_period.size() == 2);
-  CHECK(t[1].by_period.at(quarter("2018-Q4")) == 300.25);
+  CHECK(t[1].by_period.at(p("2018-Q4")) == 300.25);
 }
 
 TEST_CASE("read_targets_yaml reports bad values at their line and column") {

@@ -5,25 +5,17 @@
 #include <string>
 #include <vector>
 
+#include "builders.h"
 #include "inovasi/model/compliance.h"
 
 using namespace inovasi;
+using namespace test;
 
 namespace {
 
-Date ymd(int y, int m, int d) {
-  auto date = Date::from_ymd(y, m, d);
-  REQUIRE(date.has_value());
-  return *date;
-}
-
-Contract contract(Date start, Date end) {
-  Contract c;
-  c.id = "rsud-2018";
-  c.unit = "rsud-koesma";
-  c.start = start;
-  c.end = end;
-  return c;
+// The contract "rsud-2018" of unit "rsud-koesma" from start to end.
+Contract rsud_contract(Date start, Date end) {
+  return contract("rsud-2018", "rsud-koesma", start, end);
 }
 
 Report report_submitted(Period quarter, Date submitted) {
@@ -48,21 +40,22 @@ std::string state(const Period& q, const Report* r, Date as_of, long grace = 10)
 
 TEST_CASE("owed_quarters: every calendar quarter that overlaps the contract") {
   // A contract that starts mid-quarter owes that whole quarter.
-  CHECK(owed(contract(ymd(2018, 5, 2), ymd(2019, 3, 31))) ==
+  CHECK(owed(rsud_contract(ymd(2018, 5, 2), ymd(2019, 3, 31))) ==
         std::vector<std::string>{"2018-Q2", "2018-Q3", "2018-Q4", "2019-Q1"});
   // One that ends mid-quarter owes the quarter it ends in.
-  CHECK(owed(contract(ymd(2018, 4, 1), ymd(2019, 2, 15))) ==
+  CHECK(owed(rsud_contract(ymd(2018, 4, 1), ymd(2019, 2, 15))) ==
         std::vector<std::string>{"2018-Q2", "2018-Q3", "2018-Q4", "2019-Q1"});
   // Ending on a quarter's first day still overlaps it.
-  CHECK(owed(contract(ymd(2018, 4, 1), ymd(2018, 10, 1))) ==
+  CHECK(owed(rsud_contract(ymd(2018, 4, 1), ymd(2018, 10, 1))) ==
         std::vector<std::string>{"2018-Q2", "2018-Q3", "2018-Q4"});
   // Starting on a quarter's last day owes it.
-  CHECK(owed(contract(ymd(2018, 6, 30), ymd(2018, 9, 30))) ==
+  CHECK(owed(rsud_contract(ymd(2018, 6, 30), ymd(2018, 9, 30))) ==
         std::vector<std::string>{"2018-Q2", "2018-Q3"});
   // A single day.
-  CHECK(owed(contract(ymd(2018, 8, 17), ymd(2018, 8, 17))) == std::vector<std::string>{"2018-Q3"});
+  CHECK(owed(rsud_contract(ymd(2018, 8, 17), ymd(2018, 8, 17))) ==
+        std::vector<std::string>{"2018-Q3"});
   // End before start owes nothing (check reports the dates).
-  CHECK(owed(contract(ymd(2019, 3, 31), ymd(2018, 4, 1))).empty());
+  CHECK(owed(rsud_contract(ymd(2019, 3, 31), ymd(2018, 4, 1))).empty());
 }
 
 TEST_CASE("report_state: submitted on the due day is on time, the day after late") {

@@ -3,19 +3,11 @@
 
 #include <string>
 
+#include "builders.h"
 #include "inovasi/model/date.h"
 
 using namespace inovasi;
-
-namespace {
-
-Date ymd(int y, int m, int d) {
-  auto date = Date::from_ymd(y, m, d);
-  REQUIRE(date.has_value());
-  return *date;
-}
-
-}  // namespace
+using namespace test;
 
 TEST_CASE("Date parse accepts real days written YYYY-MM-DD") {
   auto d = Date::parse("2018-04-03");

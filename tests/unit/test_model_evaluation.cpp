@@ -7,90 +7,19 @@
 #include <string_view>
 #include <vector>
 
+#include "builders.h"
 #include "inovasi/model/evaluation.h"
 #include "inovasi/output/labels.h"
 #include "inovasi/output/tables.h"
 
 using namespace inovasi;
+using namespace test;
 
 namespace {
-
-Date ymd(int y, int m, int d) {
-  auto date = Date::from_ymd(y, m, d);
-  REQUIRE(date.has_value());
-  return *date;
-}
-
-Period p(const char* text) {
-  auto period = Period::parse(text);
-  REQUIRE(period.has_value());
-  return *period;
-}
-
-Target target(const char* id, Polarity polarity, TargetMode mode, double weight,
-              std::map<Period, double> by_period) {
-  Target t;
-  t.id = id;
-  t.name = id;
-  t.polarity = polarity;
-  t.mode = mode;
-  t.weight = weight;
-  t.by_period = std::move(by_period);
-  return t;
-}
 
 // A higher-is-better cumulative target of weight 1.
 Target simple(const char* id, std::map<Period, double> by_period) {
   return target(id, Polarity::kHigher, TargetMode::kCumulative, 1, std::move(by_period));
-}
-
-Unit unit(const char* id) {
-  Unit u;
-  u.id = id;
-  u.name = std::string("Unit ") + id;
-  u.kind = UnitKind::kDinas;
-  return u;
-}
-
-Contract contract(const char* id, const char* unit_id, Date start, Date end,
-                  std::vector<Target> targets = {}) {
-  Contract c;
-  c.id = id;
-  c.unit = unit_id;
-  c.start = start;
-  c.end = end;
-  c.targets = std::move(targets);
-  return c;
-}
-
-Report report(const char* contract_id, const char* period, Date submitted,
-              std::map<std::string, double> actual) {
-  Report r;
-  r.contract = contract_id;
-  r.period = p(period);
-  r.submitted = submitted;
-  r.actual = std::move(actual);
-  return r;
-}
-
-Idea idea(const char* id, const char* unit_id, Stage stage = Stage::kInitiative) {
-  Idea i;
-  i.id = id;
-  i.title = id;
-  i.unit = unit_id;
-  i.stage = stage;
-  return i;
-}
-
-template <class R>
-void add(Records& records, R record) {
-  records.put(Stored<R>{std::move(record), {}});
-}
-
-void set_programme(Records& records, Programme programme) {
-  programme.name = "Inovasi Daerah";
-  programme.region = "Kabupaten Tuban";
-  records.programme = Stored<Programme>{std::move(programme), {}};
 }
 
 const ContractResult& result(const PeriodEvaluation& e, std::string_view id) {

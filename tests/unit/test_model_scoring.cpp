@@ -1,27 +1,20 @@
 #include <doctest/doctest.h>
 
+#include "builders.h"
 #include "inovasi/model/scoring.h"
 
 using namespace inovasi;
+using namespace test;
 
 namespace {
 
+// Unlike test::p, no REQUIRE: these periods are written right, and the
+// assertion counts stay those of the scoring checks alone.
 Period q(const char* text) {
   return *Period::parse(text);
 }
 
-Target target(const char* id, Polarity polarity, TargetMode mode, double weight,
-              std::map<Period, double> by_period) {
-  Target t;
-  t.id = id;
-  t.name = id;
-  t.polarity = polarity;
-  t.mode = mode;
-  t.weight = weight;
-  t.by_period = std::move(by_period);
-  return t;
-}
-
+// A report of contract "c"; scoring does not look at when it was submitted.
 Report report(const char* period, std::map<std::string, double> actual) {
   Report r;
   r.contract = "c";

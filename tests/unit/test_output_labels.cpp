@@ -7,24 +7,14 @@
 #include <string>
 #include <vector>
 
+#include "builders.h"
 #include "inovasi/output/labels.h"
 #include "inovasi/store/yaml_doc.h"
 
 using namespace inovasi;
+using namespace test;
 
 namespace {
-
-Date ymd(int y, int m, int d) {
-  auto date = Date::from_ymd(y, m, d);
-  REQUIRE(date.has_value());
-  return *date;
-}
-
-Period p(const char* text) {
-  auto period = Period::parse(text);
-  REQUIRE(period.has_value());
-  return *period;
-}
 
 const Labels& id() {
   return Labels::get(Language::kId);
@@ -84,21 +74,14 @@ TEST_CASE("labels a catalogue lacking a language for a key throws invalid_argume
   const std::string both = "title: {id: Judul, en: Title}\n";
   for (Language language : {Language::kId, Language::kEn}) {
     CAPTURE(token(language));
-    CHECK_THROWS_WITH_AS(Labels(both + "region: {id: Wilayah}\n", language),
-                         "data/labels.yaml: label 'region' needs both an 'id' and an 'en' text",
-                         std::invalid_argument);
-    CHECK_THROWS_WITH_AS(Labels(both + "region: {en: Region}\n", language),
-                         "data/labels.yaml: label 'region' needs both an 'id' and an 'en' text",
-                         std::invalid_argument);
-    CHECK_THROWS_WITH_AS(Labels(both + "region: {id: Wilayah, en: ''}\n", language),
-                         "data/labels.yaml: label 'region' needs both an 'id' and an 'en' text",
-                         std::invalid_argument);
-    CHECK_THROWS_WITH_AS(Labels(both + "region: Wilayah\n", language),
-                         "data/labels.yaml: label 'region' needs both an 'id' and an 'en' text",
-                         std::invalid_argument);
-    CHECK_THROWS_WITH_AS(Labels(both + "region: {id: [Wilayah], en: Region}\n", language),
-                         "data/labels.yaml: label 'region' needs both an 'id' and an 'en' text",
-                         std::invalid_argument);
+    for (const char* region :
+         {"region: {id: Wilayah}\n", "region: {en: Region}\n", "region: {id: Wilayah, en: ''}\n",
+          "region: Wilayah\n", "region: {id: [Wilayah], en: Region}\n"}) {
+      CAPTURE(std::string(region));
+      CHECK_THROWS_WITH_AS(Labels(both + region, language),
+                           "data/labels.yaml: label 'region' needs both an 'id' and an 'en' text",
+                           std::invalid_argument);
+    }
   }
   CHECK_THROWS_AS(Labels("title: {id: Judul, en: [\n", Language::kId), std::invalid_argument);
 

@@ -5,51 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "builders.h"
 #include "inovasi/model/evaluation.h"
 #include "inovasi/output/labels.h"
 #include "inovasi/output/summary.h"
 #include "inovasi/output/tables.h"
 
 using namespace inovasi;
+using namespace test;
 
 namespace {
-
-Date ymd(int y, int m, int d) {
-  auto date = Date::from_ymd(y, m, d);
-  REQUIRE(date.has_value());
-  return *date;
-}
-
-Period p(const char* text) {
-  auto period = Period::parse(text);
-  REQUIRE(period.has_value());
-  return *period;
-}
-
-template <class R>
-void add(Records& records, R record) {
-  records.put(Stored<R>{std::move(record), {}});
-}
-
-Unit unit(const char* id, const char* name) {
-  Unit u;
-  u.id = id;
-  u.name = name;
-  u.kind = UnitKind::kDinas;
-  return u;
-}
-
-Target target(const char* id, Polarity polarity, TargetMode mode, double weight,
-              std::map<Period, double> by_period) {
-  Target t;
-  t.id = id;
-  t.name = id;
-  t.polarity = polarity;
-  t.mode = mode;
-  t.weight = weight;
-  t.by_period = std::move(by_period);
-  return t;
-}
 
 // Three units (one named like a formula), two ideas, two contracts: one
 // scored 85 with an on-time report, one with a negative target and its
@@ -79,32 +44,17 @@ Records sample() {
   musrenbang.stage = Stage::kTrial;
   add(r, musrenbang);
 
-  Contract rsud;
-  rsud.id = "rsud-2018";
-  rsud.unit = "rsud";
-  rsud.start = ymd(2018, 4, 1);
-  rsud.end = ymd(2019, 3, 31);
   // Declared out of id order: the targets table sorts them.
-  rsud.targets = {
-      target("waktu", Polarity::kLower, TargetMode::kCumulative, 1, {{p("2018-Q3"), 40}}),
-      target("pengguna", Polarity::kHigher, TargetMode::kPerPeriod, 2, {{p("2018-Q3"), 500}}),
-  };
-  add(r, rsud);
-  Contract dinkes;
-  dinkes.id = "dinkes-2018";
-  dinkes.unit = "dinkes";
-  dinkes.start = ymd(2018, 1, 1);
-  dinkes.end = ymd(2018, 12, 31);
-  dinkes.targets = {
-      target("selisih", Polarity::kHigher, TargetMode::kCumulative, 1, {{p("2018-Q3"), -10}})};
-  add(r, dinkes);
+  add(r,
+      contract("rsud-2018", "rsud", ymd(2018, 4, 1), ymd(2019, 3, 31),
+               {target("waktu", Polarity::kLower, TargetMode::kCumulative, 1, {{p("2018-Q3"), 40}}),
+                target("pengguna", Polarity::kHigher, TargetMode::kPerPeriod, 2,
+                       {{p("2018-Q3"), 500}})}));
+  add(r, contract("dinkes-2018", "dinkes", ymd(2018, 1, 1), ymd(2018, 12, 31),
+                  {target("selisih", Polarity::kHigher, TargetMode::kCumulative, 1,
+                          {{p("2018-Q3"), -10}})}));
 
-  Report report;
-  report.contract = "rsud-2018";
-  report.period = p("2018-Q3");
-  report.submitted = ymd(2018, 10, 8);
-  report.actual = {{"waktu", 42}, {"pengguna", 400}};
-  add(r, report);
+  add(r, report("rsud-2018", "2018-Q3", ymd(2018, 10, 8), {{"waktu", 42}, {"pengguna", 400}}));
   return r;
 }
 
