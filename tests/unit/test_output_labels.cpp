@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "builders.h"
-#include "inovasi/output/labels.h"
+#include "inovasi/render/labels.h"
 #include "inovasi/store/yaml_doc.h"
 
 using namespace inovasi;

@@ -7,9 +7,9 @@
 
 #include "builders.h"
 #include "inovasi/model/evaluation.h"
-#include "inovasi/output/labels.h"
-#include "inovasi/output/summary.h"
-#include "inovasi/output/tables.h"
+#include "inovasi/render/labels.h"
+#include "inovasi/render/summary.h"
+#include "inovasi/render/tables.h"
 
 using namespace inovasi;
 using namespace test;

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "inovasi/model/evaluation.h"
-#include "inovasi/output/labels.h"
+#include "inovasi/render/labels.h"
 
 namespace inovasi {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "inovasi/model/evaluation.h"
-#include "inovasi/output/labels.h"
+#include "inovasi/render/labels.h"
 
 namespace inovasi {
 

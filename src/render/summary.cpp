@@ -1,4 +1,4 @@
-#include "inovasi/output/summary.h"
+#include "inovasi/render/summary.h"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <map>
 #include <tuple>
 
-#include "inovasi/output/tables.h"
+#include "inovasi/render/tables.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {

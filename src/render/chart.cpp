@@ -4,8 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "inovasi/output/summary.h"
-#include "inovasi/output/tables.h"
+#include "inovasi/render/summary.h"
+#include "inovasi/render/tables.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {

@@ -1,4 +1,4 @@
-#include "inovasi/output/tables.h"
+#include "inovasi/render/tables.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "inovasi/output/labels.h"
+#include "inovasi/render/labels.h"
 
 #include <stdexcept>
 
