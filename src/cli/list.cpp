@@ -5,8 +5,7 @@
 #include <memory>
 
 #include "inovasi/cli/app.h"
-#include "inovasi/store/csv_codec.h"
-#include "inovasi/store/json.h"
+#include "inovasi/render/records.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/error.h"
@@ -91,20 +90,8 @@ std::string render(const Records& records, const Filter& filter, const std::stri
   std::vector<const R*> list;
   for (const auto& s : records.all<R>())
     if (filter.keep(s.record)) list.push_back(&s.record);
-  if (format == "csv") {
-    std::string out = csv::format_row(csv_columns<R>());
-    for (const R* r : list) {
-      std::vector<std::string> cells = encode_csv_row(*r);
-      for (auto& cell : cells) cell = csv::neutralise(cell);
-      out += csv::format_row(cells);
-    }
-    return out;
-  }
-  if (format == "json") {
-    yaml::Node array = yaml::Node::sequence();
-    for (const R* r : list) array.items.push_back(encode_node(*r, 0));
-    return to_json(array) + "\n";
-  }
+  if (format == "csv") return table_csv(records_table(list));
+  if (format == "json") return records_json(list);
   std::vector<std::vector<std::string>> rows;
   for (const R* r : list) rows.push_back(table_row(*r, records));
   return terminal::table(table_header(static_cast<const R*>(nullptr)), rows, terminal::width(),

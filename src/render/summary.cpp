@@ -11,50 +11,7 @@
 
 namespace inovasi {
 
-std::string markdown_text(std::string_view text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    if (c == '\n' || c == '\r') {
-      out += "<br>";
-    } else {
-      if (std::string_view("\\`*_[]<>|#&~!$").find(c) != std::string_view::npos) out += '\\';
-      out += c;
-    }
-  }
-  return out;
-}
-
 namespace {
-
-// A GitHub-flavoured Markdown table; cells are Markdown already.
-class MarkdownTable {
- public:
-  // Each column: its name and whether it is right-aligned (numbers).
-  explicit MarkdownTable(std::vector<std::pair<std::string, bool>> header)
-      : header_(std::move(header)) {}
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-  bool empty() const { return rows_.empty(); }
-  std::string str() const {
-    std::string out = "|", rule = "|";
-    for (const auto& [name, right] : header_) {
-      out += " " + markdown_text(name) + " |";
-      rule += right ? "---:|" : "---|";
-    }
-    out += "\n" + rule + "\n";
-    for (const auto& row : rows_) {
-      out += "|";
-      for (const std::string& cell : row) out += cell.empty() ? " |" : " " + cell + " |";
-      out += "\n";
-    }
-    return out;
-  }
-
- private:
-  std::vector<std::pair<std::string, bool>> header_;
-  std::vector<std::vector<std::string>> rows_;
-};
 
 class Summary {
  public:

@@ -123,15 +123,15 @@ Table evaluation_table(std::string_view name, const PeriodEvaluation& evaluation
   throw std::invalid_argument("no table named '" + std::string(name) + "'");
 }
 
-std::string table_csv(const Table& table) {
+std::string table_csv(const Table& table, const csv::Style& style) {
   std::vector<std::string> cells;
   for (const Column& c : table.columns) cells.push_back(c.name);
-  std::string out = csv::format_row(cells);
+  std::string out = std::string(style.bom ? csv::kBom : "") + csv::format_row(cells, style);
   for (const auto& row : table.rows) {
     cells.clear();
     for (std::size_t i = 0; i < row.size(); ++i)
       cells.push_back(table.columns[i].kind == CellKind::kText ? csv::neutralise(row[i]) : row[i]);
-    out += csv::format_row(cells);
+    out += csv::format_row(cells, style);
   }
   return out;
 }

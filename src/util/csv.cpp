@@ -121,6 +121,12 @@ std::string format_row(const std::vector<std::string>& fields, char separator) {
   return out + "\n";
 }
 
+std::string format_row(const std::vector<std::string>& fields, const Style& style) {
+  std::string out = format_row(fields, style.separator);
+  if (style.crlf) out.insert(out.size() - 1, "\r");
+  return out;
+}
+
 static bool formula_start(std::string_view text) {
   return text::starts_with_any(text, "=+-@\t\r");
 }

@@ -58,7 +58,8 @@ Records sample() {
   return r;
 }
 
-std::string csv(const PeriodEvaluation& e, const char* name, Language language = Language::kEn) {
+std::string table_text(const PeriodEvaluation& e, const char* name,
+                       Language language = Language::kEn) {
   return table_csv(evaluation_table(name, e, Labels::get(language)));
 }
 
@@ -89,15 +90,15 @@ TEST_CASE("tables format_number gives two decimals or nothing") {
 TEST_CASE("tables the header rows of the four tables") {
   Records r;
   PeriodEvaluation e = evaluate(r, p("2018-Q3"), ymd(2018, 10, 15));
-  CHECK(csv(e, "contracts") ==
+  CHECK(table_text(e, "contracts") ==
         "contract,unit,period,score,band,reports_due,reports_on_time,reports_late,"
         "reports_missing\n");
-  CHECK(csv(e, "targets") ==
+  CHECK(table_text(e, "targets") ==
         "contract,target,period,polarity,mode,weight,target_value,actual_value,achievement\n");
-  CHECK(csv(e, "units") ==
+  CHECK(table_text(e, "units") ==
         "unit,name,ideas,initiative,trial,implemented,dropped,contracts,mean_score,"
         "reports_missing\n");
-  CHECK(csv(e, "ideas") ==
+  CHECK(table_text(e, "ideas") ==
         "idea,unit,stage,category,kind,priority,indicator,plan_steps,plan_done,plan_overdue\n");
 
   // The same headers with rows, and in either language.
@@ -105,8 +106,8 @@ TEST_CASE("tables the header rows of the four tables") {
   PeriodEvaluation full = evaluate(records, p("2018-Q3"), ymd(2018, 10, 15));
   for (const char* name : {"contracts", "targets", "units", "ideas"}) {
     CAPTURE(std::string(name));
-    CHECK(first_line(csv(full, name, Language::kId)) + "\n" == csv(e, name));
-    CHECK(first_line(csv(full, name, Language::kEn)) + "\n" == csv(e, name));
+    CHECK(first_line(table_text(full, name, Language::kId)) + "\n" == table_text(e, name));
+    CHECK(first_line(table_text(full, name, Language::kEn)) + "\n" == table_text(e, name));
   }
   CHECK(std::vector<std::string_view>(std::begin(kTableNames), std::end(kTableNames)) ==
         std::vector<std::string_view>{"contracts", "targets", "units", "ideas"});
@@ -118,26 +119,26 @@ TEST_CASE("tables the four tables of a small programme byte for byte") {
   Records r = sample();
   PeriodEvaluation e = evaluate(r, p("2018-Q3"), ymd(2018, 10, 15));
 
-  CHECK(csv(e, "contracts") ==
+  CHECK(table_text(e, "contracts") ==
         "contract,unit,period,score,band,reports_due,reports_on_time,reports_late,"
         "reports_missing\n"
         "dinkes-2018,dinkes,2018-Q3,,,1,0,0,1\n"
         "rsud-2018,rsud,2018-Q3,85.00,High,1,1,0,0\n");
   // Rows by contract, then by target id; a negative number is left as it is.
-  CHECK(csv(e, "targets") ==
+  CHECK(table_text(e, "targets") ==
         "contract,target,period,polarity,mode,weight,target_value,actual_value,achievement\n"
         "dinkes-2018,selisih,2018-Q3,higher,cumulative,1.00,-10.00,,\n"
         "rsud-2018,pengguna,2018-Q3,higher,per-period,2.00,500.00,400.00,80.00\n"
         "rsud-2018,waktu,2018-Q3,lower,cumulative,1.00,40.00,42.00,95.00\n");
   // A name a spreadsheet would run as a formula is neutralised; one with a
   // comma is quoted.
-  CHECK(csv(e, "units") ==
+  CHECK(table_text(e, "units") ==
         "unit,name,ideas,initiative,trial,implemented,dropped,contracts,mean_score,"
         "reports_missing\n"
         "bappeda,\"Badan Perencanaan, Penelitian dan Pengembangan\",1,0,1,0,0,0,,0\n"
         "dinkes,'=SUM(A1:A9),0,0,0,0,0,1,,1\n"
         "rsud,RSUD dr. R. Koesma,1,0,0,1,0,1,85.00,0\n");
-  CHECK(csv(e, "ideas") ==
+  CHECK(table_text(e, "ideas") ==
         "idea,unit,stage,category,kind,priority,indicator,plan_steps,plan_done,plan_overdue\n"
         "antrean-online,rsud,implemented,public-service,digital,misi-2,ikm,2,1,1\n"
         "e-musrenbang,bappeda,trial,,,,,0,0,0\n");

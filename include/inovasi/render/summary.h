@@ -7,6 +7,7 @@
 
 #include "inovasi/model/evaluation.h"
 #include "inovasi/render/labels.h"
+#include "inovasi/render/markdown.h"
 
 namespace inovasi {
 
@@ -15,10 +16,6 @@ inline constexpr std::string_view kChartFile = "units.svg";
 // chart: refer to kChartFile, written beside the summary.
 std::string summary_markdown(const PeriodEvaluation& evaluation, const Programme& programme,
                              const Labels& labels, bool chart);
-
-// Text safe in a Markdown table cell or inline: Markdown punctuation
-// backslash-escaped, a line break as <br>.
-std::string markdown_text(std::string_view text);
 
 // Horizontal bars of the units' mean scores, highest first, coloured by band.
 std::string units_chart_svg(const PeriodEvaluation& evaluation, const Labels& labels);

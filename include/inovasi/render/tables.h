@@ -8,6 +8,7 @@
 
 #include "inovasi/model/evaluation.h"
 #include "inovasi/render/labels.h"
+#include "inovasi/util/csv.h"
 
 namespace inovasi {
 
@@ -35,7 +36,7 @@ std::string format_number(std::optional<double> value);
 
 // RFC 4180 with a header row; text cells a spreadsheet would run as a
 // formula are neutralised, numbers are left as they are.
-std::string table_csv(const Table& table);
+std::string table_csv(const Table& table, const csv::Style& style = {});
 // An array of objects, one per row; numbers are numbers, an empty cell is null.
 std::string table_json(const Table& table, int indent = 0);
 

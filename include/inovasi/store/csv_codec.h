@@ -24,22 +24,30 @@ class CsvColumns {
       U probe{};
       U::fields(probe, nested);
       names.insert(names.end(), nested.names.begin(), nested.names.end());
+      numeric.insert(numeric.end(), nested.numeric.begin(), nested.numeric.end());
     } else {
       names.push_back(prefix_ + key);
+      numeric.push_back(std::is_arithmetic_v<U>);
     }
   }
   std::vector<std::string> names;
+  std::vector<bool> numeric;  // a number column: never neutralised, a number in JSON
 
  private:
   std::string prefix_;
 };
 
 template <class R>
-std::vector<std::string> csv_columns() {
+CsvColumns csv_layout() {
   CsvColumns columns;
   R probe{};
   R::fields(probe, columns);
-  return columns.names;
+  return columns;
+}
+
+template <class R>
+std::vector<std::string> csv_columns() {
+  return csv_layout<R>().names;
 }
 
 // One cell of an input row: its text and where it stands in the file.

@@ -37,6 +37,15 @@ Document parse(std::string_view text, char separator = 0);
 std::string quote(std::string_view field, char separator = ',');
 std::string format_row(const std::vector<std::string>& fields, char separator = ',');
 
+// How a CSV file is written for the spreadsheet that opens it.
+struct Style {
+  char separator = ',';
+  bool crlf = false;  // line ends; LF otherwise
+  bool bom = false;   // a UTF-8 byte-order mark first, for Excel
+};
+inline constexpr std::string_view kBom = "\xEF\xBB\xBF";
+std::string format_row(const std::vector<std::string>& fields, const Style& style);
+
 // Spreadsheets run cells starting with = + - @ tab or CR as formulas;
 // exports prefix such text with ' and imports remove exactly that prefix.
 std::string neutralise(std::string_view text);

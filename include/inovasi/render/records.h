@@ -1,0 +1,50 @@
+// Records as tables in the layouts their imports take (so that an export
+// edited in a spreadsheet imports back), and as JSON.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "inovasi/model/snapshot.h"
+#include "inovasi/render/tables.h"
+#include "inovasi/store/csv_codec.h"
+#include "inovasi/store/json.h"
+
+namespace inovasi {
+
+// The columns of R's --from import, one row per record.
+template <class R>
+Table records_table(const std::vector<const R*>& records) {
+  CsvColumns layout = csv_layout<R>();
+  Table table{R::kFolder, {}, {}};
+  for (std::size_t i = 0; i < layout.names.size(); ++i)
+    table.columns.push_back(
+        {layout.names[i], layout.numeric[i] ? CellKind::kNumber : CellKind::kText});
+  for (const R* r : records) table.rows.push_back(encode_csv_row(*r));
+  return table;
+}
+
+template <class R>
+std::vector<const R*> all_of(const Records& records) {
+  std::vector<const R*> list;
+  for (const auto& s : records.all<R>()) list.push_back(&s.record);
+  return list;
+}
+
+// The wide targets layout of sign-contract --targets: contract, target, name,
+// unit, polarity, mode, weight, baseline, then a column per quarter that any
+// target has a value for, in order.
+Table targets_table(const std::vector<const Contract*>& contracts);
+
+// An array of the records as objects, fields as in their YAML files.
+template <class R>
+std::string records_json(const std::vector<const R*>& records) {
+  yaml::Node array = yaml::Node::sequence();
+  for (const R* r : records) array.items.push_back(encode_node(*r, 0));
+  return to_json(array) + "\n";
+}
+
+// The whole programme as one object: "programme", then each record type
+// keyed by id (a report by CONTRACT/PERIOD).
+std::string programme_json(const Records& records);
+
+}  // namespace inovasi
