@@ -36,6 +36,7 @@ Command sign_contract_command();
 Command report_command();
 Command status_command();
 Command evaluate_command();
+Command export_command();
 
 // The whole program: parse, dispatch, map every failure to its exit status.
 int run(int argc, char** argv);

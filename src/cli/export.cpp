@@ -1,0 +1,134 @@
+// inovasi export: records out as CSV (the layouts the imports take), JSON or
+// Markdown, to a file or standard output.
+#include <fmt/core.h>
+
+#include <iostream>
+#include <memory>
+
+#include "inovasi/cli/app.h"
+#include "inovasi/render/booklet.h"
+#include "inovasi/render/markdown.h"
+#include "inovasi/render/records.h"
+#include "inovasi/store/store.h"
+#include "inovasi/util/error.h"
+#include "inovasi/util/fs.h"
+#include "options.h"
+
+namespace inovasi::cli {
+
+namespace {
+
+struct ExportOptions {
+  std::string type, format, output = "-", separator, lang;
+  bool bom = false, crlf = false;
+};
+
+// --format, else the output file's extension, else CSV.
+std::string format_of(const ExportOptions& o) {
+  if (!o.format.empty()) return o.format;
+  for (const char* ext : {"csv", "json", "md"})
+    if (o.output.ends_with(std::string(".") + ext)) return ext;
+  return o.type == "all" ? "json" : "csv";
+}
+
+csv::Style csv_style(const ExportOptions& o, const std::string& format) {
+  bool styled = o.bom || o.crlf || !o.separator.empty();
+  if (styled && format != "csv")
+    throw UsageError("--bom, --crlf and --separator are for --format csv");
+  csv::Style style;
+  style.bom = o.bom;
+  style.crlf = o.crlf;
+  if (!o.separator.empty()) style.separator = o.separator[0];
+  return style;
+}
+
+template <class R>
+std::string export_type(const Records& records, const std::string& format,
+                        const csv::Style& style) {
+  std::vector<const R*> list = all_of<R>(records);
+  if (format == "json") return records_json(list);
+  Table table = records_table(list);
+  return format == "csv" ? table_csv(table, style) : table_markdown(table);
+}
+
+std::string export_text(const Records& records, const ExportOptions& o) {
+  std::string format = format_of(o);
+  csv::Style style = csv_style(o, format);
+  if (!o.lang.empty() && !(o.type == "ideas" && format == "md"))
+    throw UsageError("--lang is for the Markdown catalogue of ideas");
+  if (o.type == "all") {
+    if (format != "json") throw UsageError("export all writes the whole programme as JSON only");
+    return programme_json(records);
+  }
+  if (o.type == "units") return export_type<Unit>(records, format, style);
+  if (o.type == "ideas") {
+    if (format != "md") return export_type<Idea>(records, format, style);
+    Programme programme = records.programme ? records.programme->record : Programme{};
+    Language language =
+        option_value<Language>(o.lang, "--lang").value_or(programme.report_language());
+    return ideas_booklet(records, Labels::get(language));
+  }
+  if (o.type == "contracts") return export_type<Contract>(records, format, style);
+  if (o.type == "reports") return export_type<Report>(records, format, style);
+  // targets: the wide layout of sign-contract --targets
+  if (format == "json")
+    throw UsageError("targets are part of their contracts in JSON: export contracts --format json");
+  Table table = targets_table(all_of<Contract>(records));
+  return format == "csv" ? table_csv(table, style) : table_markdown(table);
+}
+
+int run_export(const Globals& g, const ExportOptions& o) {
+  if (!o.separator.empty() && o.separator != "," && o.separator != ";")
+    throw UsageError("--separator must be ',' or ';'");
+  ProgrammeDir dir = ProgrammeDir::locate(g.dir);
+  Findings findings;
+  Records records = load_records(dir, findings);
+  print_findings(findings);
+  if (findings.has_errors())
+    throw InvalidInput("some records could not be read (above); nothing was exported");
+  std::string text = export_text(records, o);
+  if (o.output == "-") {
+    std::cout << text;
+  } else {
+    fs::AtomicBatch batch;
+    batch.add(o.output, text);
+    batch.commit();
+    std::cerr << "wrote " << o.output << "\n";
+  }
+  return kOk;
+}
+
+}  // namespace
+
+Command export_command() {
+  return {
+      "export", "Write records as CSV, JSON or Markdown", [](CLI::App& app) -> Runner {
+        auto o = std::make_shared<ExportOptions>();
+        app.add_option("TYPE", o->type, "units, ideas, contracts, targets, reports, or all (JSON)")
+            ->required()
+            ->check(CLI::IsMember({"units", "ideas", "contracts", "targets", "reports", "all"}));
+        app.add_option("--format", o->format,
+                       "csv, json or md (default: from -o's extension, else csv)")
+            ->check(CLI::IsMember({"csv", "json", "md"}));
+        app.add_option("-o,--output", o->output, "Write to this file ('-': standard output)")
+            ->option_text("FILE");
+        app.add_flag("--bom", o->bom, "Start the CSV with a UTF-8 byte-order mark (for Excel)");
+        app.add_flag("--crlf", o->crlf, "End CSV lines with CR LF instead of LF");
+        app.add_option("--separator", o->separator, "CSV separator: ',' (default) or ';'");
+        app.add_option("--lang", o->lang,
+                       "id or en: language of the ideas catalogue (default: the programme's)")
+            ->check(CLI::IsMember({"id", "en"}));
+        app.footer(
+            "The CSV columns of each type are those its --from import takes, so an export\n"
+            "edited in a spreadsheet imports back with --update. Text cells starting with\n"
+            "= + - @, a tab or CR get a leading ' so a spreadsheet does not run them.\n"
+            "\n"
+            "Examples:\n"
+            "  inovasi export ideas -o ideas.csv\n"
+            "  inovasi export all --format json > programme.json\n"
+            "  inovasi export ideas --format md --lang id -o katalog-inovasi.md");
+        return [o](const Globals& g) { return run_export(g, *o); };
+      }};
+}
+
+}  // namespace inovasi::cli
