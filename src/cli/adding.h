@@ -17,6 +17,7 @@ namespace inovasi::cli {
 struct AddOptions {
   std::map<std::string, std::string> values;  // column -> option value
   std::string from;
+  std::string separator;  // of the --from CSV; detected from its header when empty
   bool dry_run = false;
   bool update = false;
 };
@@ -30,8 +31,15 @@ inline void add_column_options(CLI::App& app, AddOptions& o,
   app.add_option("--from", o.from,
                  "Add many from a CSV file whose header names the columns ('-': stdin)")
       ->option_text("FILE.csv");
+  app.add_option("--separator", o.separator,
+                 "Separator of the --from CSV: ',' or ';' (default: the header's)")
+      ->check(CLI::IsMember({",", ";"}));
   app.add_flag("--dry-run", o.dry_run, "Validate and show what would be written; write nothing");
   app.add_flag("--update", o.update, "Replace records whose id exists (else they are errors)");
+}
+
+inline char separator_of(const AddOptions& o) {
+  return o.separator.empty() ? 0 : o.separator[0];
 }
 
 template <class R>
@@ -45,7 +53,7 @@ int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete
       if (!value.empty())
         throw UsageError(fmt::format("{} cannot be combined with --from; put it in the CSV file",
                                      column_label(column, true)));
-    source = read_csv_rows(o.from, read_input(o.from), csv_columns<R>(), findings);
+    source = read_csv_rows(o.from, read_input(o.from), csv_columns<R>(), findings, separator_of(o));
   } else {
     source.command_line = true;
     Row row;

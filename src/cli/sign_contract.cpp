@@ -26,7 +26,7 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
     if (yaml && batch)
       throw UsageError("with --from, --targets must be a CSV file with a 'contract' column");
     targets = yaml ? read_targets_yaml(lists.targets, text, findings)
-                   : read_targets_csv(lists.targets, text, findings);
+                   : read_targets_csv(lists.targets, text, findings, separator_of(o));
     if (batch && targets.count(""))
       findings.error(lists.targets, {1, 1},
                      "with --from, every target row needs its contract in a 'contract' column");

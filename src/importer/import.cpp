@@ -12,15 +12,31 @@
 namespace inovasi {
 
 std::optional<csv::Document> read_csv_document(const std::string& path, const std::string& text,
-                                               Findings& findings) {
+                                               Findings& findings, char separator) {
   try {
-    csv::Document doc = csv::parse(text);
+    csv::Document doc = csv::parse(text, separator);
     if (!doc.records.empty()) return doc;
     findings.error(path, {1, 1}, "the file is empty; expected a header row naming the columns");
   } catch (const csv::ParseError& e) {
     findings.error(path, {e.line, e.column}, e.what());
   }
   return std::nullopt;
+}
+
+void check_row_width(const std::string& path, const csv::Record& row,
+                     const std::vector<std::string>& names, Findings& findings) {
+  std::size_t named = names.size();
+  while (named > 0 && names[named - 1].empty()) --named;
+  bool extra = false;
+  for (std::size_t c = named; c < row.fields.size(); ++c)
+    extra = extra || !text::trim(row.fields[c].text).empty();
+  if (row.fields.size() >= named && !extra) return;
+  const csv::Field& last = row.fields.back();
+  Mark mark = extra ? Mark{row.fields[named].line, row.fields[named].column}
+                    : Mark{last.line, last.column};
+  findings.error(path, mark,
+                 fmt::format("row has {} fields but the header names {} columns",
+                             row.fields.size(), named));
 }
 
 std::string unknown_column(const std::string& name, const std::vector<std::string>& known) {
@@ -31,9 +47,10 @@ std::string unknown_column(const std::string& name, const std::vector<std::strin
 }
 
 RowSource read_csv_rows(const std::string& path, const std::string& text,
-                        const std::vector<std::string>& columns, Findings& findings) {
+                        const std::vector<std::string>& columns, Findings& findings,
+                        char separator) {
   RowSource source{path, false, {}};
-  std::optional<csv::Document> parsed = read_csv_document(path, text, findings);
+  std::optional<csv::Document> parsed = read_csv_document(path, text, findings, separator);
   if (!parsed) return source;
   const csv::Document& doc = *parsed;
   const auto& header = doc.records[0].fields;
@@ -54,15 +71,10 @@ RowSource read_csv_rows(const std::string& path, const std::string& text,
   for (std::size_t r = 1; r < doc.records.size(); ++r) {
     const auto& record = doc.records[r];
     Row row{{record.line, 1}, {}};
-    for (std::size_t c = 0; c < record.fields.size(); ++c) {
+    check_row_width(path, record, names, findings);
+    for (std::size_t c = 0; c < record.fields.size() && c < names.size(); ++c) {
       const auto& field = record.fields[c];
-      if (c >= names.size() || names[c].empty()) {
-        if (!text::trim(field.text).empty())
-          findings.error(path, {field.line, field.column},
-                         fmt::format("row has {} fields but the header names {} columns",
-                                     record.fields.size(), names.size()));
-        continue;
-      }
+      if (names[c].empty()) continue;
       row.cells[names[c]] = CsvCell{csv::unneutralise(field.text), {field.line, field.column}};
     }
     source.rows.push_back(std::move(row));

@@ -27,9 +27,9 @@ TargetsByContract read_targets_yaml(const std::string& path, const std::string& 
 }
 
 TargetsByContract read_targets_csv(const std::string& path, const std::string& text,
-                                   Findings& findings) {
+                                   Findings& findings, char separator) {
   TargetsByContract out;
-  std::optional<csv::Document> parsed = read_csv_document(path, text, findings);
+  std::optional<csv::Document> parsed = read_csv_document(path, text, findings, separator);
   if (!parsed) return out;
   const csv::Document& doc = *parsed;
   // The target's own columns, with "target" for its id.
@@ -77,10 +77,7 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
         cells[names[c] == "target" ? "id" : names[c]] = CsvCell{csv::unneutralise(value), mark};
       }
     }
-    if (record.fields.size() > names.size())
-      findings.error(path, {record.line, 1},
-                     fmt::format("row has {} fields but the header names {} columns",
-                                 record.fields.size(), names.size()));
+    check_row_width(path, record, names, findings);
     Origin origin;
     origin.form = Origin::Form::kCsv;
     auto by_period = std::move(target.by_period);

@@ -206,7 +206,7 @@ TEST_CASE("read_targets_csv requires the target id and name, named as the CSV na
         "targets.csv:3:1: error: column 'name' is required\n");
 }
 
-TEST_CASE("read_targets_csv: an empty file and a row longer than the header") {
+TEST_CASE("read_targets_csv: an empty file, a row longer or shorter than the header") {
   Findings empty;
   read_targets_csv("targets.csv", "", empty);
   CHECK(messages(empty) ==
@@ -215,8 +215,19 @@ TEST_CASE("read_targets_csv: an empty file and a row longer than the header") {
   Findings longer;
   read_targets_csv("targets.csv", "target,name,2018-Q3\na,A,1,2\n", longer);
   CHECK(messages(longer) ==
-        "targets.csv:2:1: error: row has 4 fields but the header names 3 "
+        "targets.csv:2:7: error: row has 4 fields but the header names 3 "
         "columns\n");
+
+  Findings shorter;
+  read_targets_csv("targets.csv", "target,name,2018-Q3\na,A\n", shorter);
+  CHECK(messages(shorter) ==
+        "targets.csv:2:3: error: row has 2 fields but the header names 3 columns\n");
+
+  // Empty columns after the last named one are what spreadsheets add.
+  Findings trailing;
+  auto read = read_targets_csv("targets.csv", "target,name,2018-Q3,,\na,A,1,,\nb,B,2\n", trailing);
+  CHECK(messages(trailing) == "");
+  CHECK(read[""].targets.size() == 2);
 }
 
 TEST_CASE("read_targets_yaml reads a list of targets as under targets:") {

@@ -27,15 +27,21 @@ struct RowSource {
 };
 
 // Parses CSV input with a header row; a malformed or empty file is a finding.
+// separator 0: detected from the header line.
 std::optional<csv::Document> read_csv_document(const std::string& path, const std::string& text,
-                                               Findings& findings);
+                                               Findings& findings, char separator = 0);
+// A row needs a field for every column the header names; fields beyond them
+// (spreadsheets add empty trailing columns) must be empty.
+void check_row_width(const std::string& path, const csv::Record& row,
+                     const std::vector<std::string>& names, Findings& findings);
 // "unknown column 'titel' (did you mean 'title'?)"
 std::string unknown_column(const std::string& name, const std::vector<std::string>& known);
 
 // Reads a CSV file ("-": standard input) whose header names the record's
 // columns. Unknown or repeated columns and malformed CSV become findings.
 RowSource read_csv_rows(const std::string& path, const std::string& text,
-                        const std::vector<std::string>& columns, Findings& findings);
+                        const std::vector<std::string>& columns, Findings& findings,
+                        char separator = 0);
 
 struct ImportOptions {
   bool dry_run = false;

@@ -23,6 +23,6 @@ TargetsByContract read_targets_yaml(const std::string& path, const std::string& 
 // Columns: [contract,]target,name,unit,polarity,mode,weight,baseline, then
 // one per quarter (2018-Q2, 2018-Q3, ...).
 TargetsByContract read_targets_csv(const std::string& path, const std::string& text,
-                                   Findings& findings);
+                                   Findings& findings, char separator = 0);
 
 }  // namespace inovasi
