@@ -90,6 +90,10 @@ int run_export(const Globals& g, const ExportOptions& o) {
   if (o.output == "-") {
     std::cout << text;
   } else {
+    stdfs::path folder = stdfs::path(o.output).parent_path();
+    if (!folder.empty() && !stdfs::is_directory(folder))
+      throw IoError(
+          fmt::format("{}: cannot write: there is no folder '{}'", o.output, folder.string()));
     fs::AtomicBatch batch;
     batch.add(o.output, text);
     batch.commit();
