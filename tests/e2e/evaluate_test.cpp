@@ -3,8 +3,6 @@
 // refusals that write nothing.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-
 #include "harness.h"
 
 using namespace e2e;
@@ -18,27 +16,12 @@ stdfs::path examples() {
   return fixtures().parent_path().parent_path() / "examples";
 }
 stdfs::path golden(const std::string& name) {
-  return fixtures().parent_path() / "golden" / "evaluate" / name;
+  return golden_dir() / "evaluate" / name;
 }
 
 // The Tuban example, copied so that nothing a test does reaches the source tree.
 void copy_tuban(const Sandbox& sandbox) {
   copy_tree(examples() / "tuban-2018", sandbox.path("tuban"));
-}
-
-// Compares a produced file with its golden copy; with INOVASI_UPDATE_GOLDEN
-// set, rewrites the golden copy instead (and the test fails, to be looked at).
-void check_golden(const std::string& produced, const stdfs::path& expected) {
-  CAPTURE(expected.string());
-  if (std::getenv("INOVASI_UPDATE_GOLDEN")) {
-    stdfs::create_directories(expected.parent_path());
-    write_file(expected, produced);
-    CHECK_MESSAGE(false,
-                  "golden file rewritten; review the diff, then run without "
-                  "INOVASI_UPDATE_GOLDEN");
-    return;
-  }
-  CHECK(produced == read_file(expected));
 }
 
 std::string without_chart(std::string summary) {

@@ -95,6 +95,23 @@ stdfs::path fixtures() {
   return FIXTURES_DIR;
 }
 
+stdfs::path golden_dir() {
+  return fixtures().parent_path() / "golden";
+}
+
+void check_golden(const std::string& produced, const stdfs::path& expected) {
+  CAPTURE(expected.string());
+  if (std::getenv("INOVASI_UPDATE_GOLDEN")) {
+    stdfs::create_directories(expected.parent_path());
+    write_file(expected, produced);
+    CHECK_MESSAGE(false,
+                  "golden file rewritten; review the diff, then run without "
+                  "INOVASI_UPDATE_GOLDEN");
+    return;
+  }
+  CHECK(produced == read_file(expected));
+}
+
 Process::Process(const std::vector<std::string>& args, const stdfs::path& cwd, std::string input,
                  const Env& env)
     : input_(std::move(input)) {

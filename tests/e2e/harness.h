@@ -97,6 +97,12 @@ void write_file(const stdfs::path& path, const std::string& content);
 const char* binary();
 // tests/fixtures in the source tree.
 stdfs::path fixtures();
+// tests/golden: expected outputs, byte for byte.
+stdfs::path golden_dir();
+
+// Compares a produced output with its golden file; with INOVASI_UPDATE_GOLDEN
+// set, rewrites the golden file instead (and the check fails, to be looked at).
+void check_golden(const std::string& produced, const stdfs::path& expected);
 
 }  // namespace e2e
 
