@@ -270,3 +270,28 @@ TEST_CASE("imports refuse what they cannot take, naming the row and column, writ
     CHECK(!sandbox.exists("p/units/sekda.yaml"));
   }
 }
+
+TEST_CASE(
+    "export ideas --format md writes the catalogue by unit, as the golden files, in id and en") {
+  for (std::string lang : {"id", "en"}) {
+    CAPTURE(lang);
+    Sandbox sandbox;
+    Result r = sandbox.run({"-C", example("tuban-2018").string(), "export", "ideas", "--lang", lang,
+                            "-o", "katalog.md"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "wrote katalog.md\n");
+    check_golden(sandbox.read("katalog.md"),
+                 golden_dir() / "booklet" / ("tuban-2018-" + lang + ".md"));
+  }
+  // The awkward programme's text stays text: nothing in it becomes markup.
+  Sandbox sandbox;
+  Result awkward =
+      sandbox.run({"-C", example("awkward").string(), "export", "ideas", "--format", "md"});
+  CHECK(awkward.status == 0);
+  CHECK(awkward.out.find("\n**Masalah.** Baris pertama; dengan titik koma, dan koma.<br>\n"
+                         "Baris kedua \"dikutip\" dan 'tunggal'.\n\n"
+                         "Paragraf baru\tdengan tab.\n") != std::string::npos);
+  CHECK(awkward.out.find("\n**Uraian.** \\-dimulai dengan tanda minus\n") != std::string::npos);
+  CHECK(awkward.out.find("\n### +62 Layanan; Pengaduan, \"Cepat\" @ Kecamatan / Desa\n") !=
+        std::string::npos);
+}

@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-"""The evaluation summary must render as tables with cmark-gfm (GitHub's
-Markdown) without losing a table or a cell, whatever the records' text holds,
-and units.svg must be well-formed XML.
+"""The evaluation summary and the ideas catalogue must render as tables with
+cmark-gfm (GitHub's Markdown) without losing a table or a cell, whatever the
+records' text holds, and units.svg must be well-formed XML.
 
 Usage: check_summary.py INOVASI GOLDEN_DIR
-Checks the golden summaries under GOLDEN_DIR, then a programme full of
-awkward text evaluated by INOVASI. Exit 1 with a message on the first failure.
+Checks the golden summaries and catalogues under GOLDEN_DIR (tests/golden),
+then those INOVASI writes for a programme full of awkward text. Exit 1 with
+a message on the first failure.
 """
 import html.parser
 import os
@@ -151,6 +152,13 @@ def check_awkward(inovasi):
                 "Langkah *satu*baris # dua \\ tiga",  # the <br> between is a tag
             ])
             check_svg(os.path.join(out, "units.svg"), 1)
+            booklet = os.path.join(root, "booklet-" + lang + ".md")
+            run = subprocess.run([inovasi, "-C", os.path.join(root, "programme"), "export",
+                                  "ideas", "--lang", lang, "-o", booklet],
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                fail(f"export ideas exited {run.returncode}: {run.stderr}")
+            check_markdown(booklet, ["Langkah *satu*baris # dua \\ tiga"])
     finally:
         shutil.rmtree(root)
 
@@ -161,9 +169,13 @@ def main():
     if shutil.which("cmark-gfm") is None:
         fail("cmark-gfm is not installed; scripts/install-deps installs it")
     inovasi, golden = sys.argv[1], sys.argv[2]
-    for case in sorted(os.listdir(golden)):
-        check_markdown(os.path.join(golden, case, "summary.md"))
-        check_svg(os.path.join(golden, case, "units.svg"), None)
+    evaluations = os.path.join(golden, "evaluate")
+    for case in sorted(os.listdir(evaluations)):
+        check_markdown(os.path.join(evaluations, case, "summary.md"))
+        check_svg(os.path.join(evaluations, case, "units.svg"), None)
+    booklets = os.path.join(golden, "booklet")
+    for name in sorted(os.listdir(booklets)):
+        check_markdown(os.path.join(booklets, name))
     check_awkward(inovasi)
 
 
