@@ -196,3 +196,11 @@ TEST_CASE("csv format_row quotes only what needs it") {
     }
   }
 }
+
+TEST_CASE("csv format_row in a spreadsheet's style: separator and CRLF") {
+  CHECK(csv::format_row({"a", "b;c", "d,e"}, csv::Style{}) == "a,b;c,\"d,e\"\n");
+  CHECK(csv::format_row({"a", "b;c", "d,e"}, csv::Style{';', true, false}) == "a;\"b;c\";d,e\r\n");
+  // A line break inside a field stays LF; only the row's end becomes CRLF.
+  CHECK(csv::format_row({"x\ny"}, csv::Style{',', true, false}) == "\"x\ny\"\r\n");
+  CHECK(csv::kBom == "\xEF\xBB\xBF");
+}
