@@ -22,9 +22,12 @@ class Checker {
     for (const auto& i : r_.ideas) idea(i);
     for (const auto& c : r_.contracts) contract(c);
     for (const auto& rep : r_.reports) report(rep);
+    for (const auto& reg : r_.regulations) regulation(reg);
     duplicates(r_.units);
     duplicates(r_.ideas);
     duplicates(r_.contracts);
+    duplicates(r_.regulations);
+    amended_twice();
   }
 
  private:
@@ -280,6 +283,67 @@ class Checker {
     if (i.proposer) nip(s, "proposer.nip", i.proposer->nip);
     if (i.budget && *i.budget < 0) error(s, "budget", "budget must not be negative");
     stage_dates(s);
+  }
+
+  void regulation(const Stored<Regulation>& s) {
+    const Regulation& g = s.record;
+    identity(s);
+    std::map<std::string, std::size_t> listed;
+    for (std::size_t k = 0; k < g.ideas.size(); ++k) {
+      std::string field = fmt::format("ideas[{}]", k);
+      const std::string& idea = g.ideas[k];
+      if (auto [it, first] = listed.emplace(idea, k); !first)
+        error(s, field,
+              fmt::format("idea '{}' is listed twice (first as ideas[{}])", idea, it->second));
+      else if (!r_.find<Idea>(idea))
+        error(s, field, fmt::format("idea '{}' does not exist (no ideas/{}.yaml)", idea, idea));
+    }
+    if (g.amends.empty()) return;
+    if (g.amends == g.id) return error(s, "amends", "a regulation cannot amend itself");
+    const Stored<Regulation>* amended = r_.find<Regulation>(g.amends);
+    if (!amended)
+      return error(s, "amends",
+                   fmt::format("regulation '{}' does not exist (no regulations/{}.yaml)", g.amends,
+                               g.amends));
+    if (g.date.is_set() && amended->record.date.is_set() && g.date < amended->record.date)
+      error(s, "date",
+            fmt::format("date {} is before the date of '{}' ({}), which it amends", g.date.str(),
+                        g.amends, amended->record.date.str()));
+    // Following amends from here must end at an original regulation.
+    std::vector<std::string> chain = {g.id};
+    for (const Stored<Regulation>* at = amended; at; at = r_.find<Regulation>(at->record.amends)) {
+      chain.push_back(at->record.id);
+      if (at->record.id == g.id)
+        return error(s, "amends",
+                     fmt::format("amends forms a cycle: {}", text::join(chain, " -> ")));
+      if (chain.size() > r_.regulations.size()) return;  // a circle that does not pass here
+    }
+  }
+
+  // Two amendments of one regulation each count their changes from it, so
+  // one of them leaves out what the other changed: the later should amend
+  // the earlier.
+  void amended_twice() {
+    std::map<std::string, const Stored<Regulation>*> first;
+    for (const auto* s : by_date(r_.regulations)) {
+      const Regulation& g = s->record;
+      if (g.amends.empty() || g.amends == g.id) continue;
+      auto [it, inserted] = first.emplace(g.amends, s);
+      if (!inserted)
+        warning(*s, "amends",
+                fmt::format("'{}' is amended by '{}' too; amend '{}' instead, so that the changes "
+                            "are counted from the annex in force",
+                            g.amends, it->second->record.id, it->second->record.id));
+    }
+  }
+
+  static std::vector<const Stored<Regulation>*> by_date(
+      const std::vector<Stored<Regulation>>& list) {
+    std::vector<const Stored<Regulation>*> sorted;
+    for (const auto& s : list) sorted.push_back(&s);
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const auto* a, const auto* b) { return a->record.date < b->record.date; });
+    return sorted;
   }
 
   void stage_dates(const Stored<Idea>& s) {

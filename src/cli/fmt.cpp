@@ -47,6 +47,7 @@ int run_fmt(const Globals& g, const FmtOptions& o) {
   plan_files<Idea>(dir, list_files_of<Idea>(dir, findings), findings, plan);
   plan_files<Contract>(dir, list_files_of<Contract>(dir, findings), findings, plan);
   plan_files<Report>(dir, list_files_of<Report>(dir, findings), findings, plan);
+  plan_files<Regulation>(dir, list_files_of<Regulation>(dir, findings), findings, plan);
   for (const auto& r : plan)
     if (r.loses_comments && !o.strip_comments)
       findings.warning(

@@ -14,6 +14,7 @@ void Records::sort() {
   sort_by_id(ideas);
   sort_by_id(contracts);
   sort_by_id(reports);
+  sort_by_id(regulations);
 }
 
 }  // namespace inovasi

@@ -164,6 +164,7 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
   load_folder<Idea>(dir, records, findings, options);
   load_folder<Contract>(dir, records, findings, options);
   load_folder<Report>(dir, records, findings, options);
+  load_folder<Regulation>(dir, records, findings, options);
   records.sort();
   return records;
 }
@@ -176,11 +177,13 @@ INOVASI_INSTANTIATE(Unit)
 INOVASI_INSTANTIATE(Idea)
 INOVASI_INSTANTIATE(Contract)
 INOVASI_INSTANTIATE(Report)
+INOVASI_INSTANTIATE(Regulation)
 #undef INOVASI_INSTANTIATE
 template std::vector<std::string> list_files_of<Unit>(const ProgrammeDir&, Findings&);
 template std::vector<std::string> list_files_of<Idea>(const ProgrammeDir&, Findings&);
 template std::vector<std::string> list_files_of<Contract>(const ProgrammeDir&, Findings&);
 template std::vector<std::string> list_files_of<Report>(const ProgrammeDir&, Findings&);
+template std::vector<std::string> list_files_of<Regulation>(const ProgrammeDir&, Findings&);
 
 Transaction::Transaction(const ProgrammeDir& dir)
     : dir_(dir), lock_(std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30)) {}

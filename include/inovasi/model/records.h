@@ -219,6 +219,28 @@ struct Report {
   }
 };
 
+// A perbup (Peraturan Bupati) listing the programme's innovations, or an
+// amendment of one. An amendment's ideas are its whole annex as amended, not
+// the changes: those follow from the regulation it amends.
+struct Regulation {
+  static constexpr const char* kType = "regulation";
+  static constexpr const char* kFolder = "regulations";
+  static constexpr const char* kIdFrom = "number";
+  std::string id;
+  std::string number;  // Perbup No. 27 Tahun 2018
+  Date date;
+  std::string amends;
+  std::vector<std::string> ideas;
+  template <class Self, class V>
+  static void fields(Self& r, V& v) {
+    v("id", r.id, kRequired);
+    v("number", r.number, kRequired);
+    v("date", r.date, kRequired);
+    v("amends", r.amends);
+    v("ideas", r.ideas, kFlow);
+  }
+};
+
 // The key a record is stored under: its id, or contract/period for a report.
 inline const std::string& record_key(const Unit& r) {
   return r.id;
@@ -227,6 +249,9 @@ inline const std::string& record_key(const Idea& r) {
   return r.id;
 }
 inline const std::string& record_key(const Contract& r) {
+  return r.id;
+}
+inline const std::string& record_key(const Regulation& r) {
   return r.id;
 }
 inline std::string record_key(const Report& r) {

@@ -22,6 +22,7 @@ struct Records {
   std::vector<Stored<Idea>> ideas;
   std::vector<Stored<Contract>> contracts;
   std::vector<Stored<Report>> reports;  // ordered by contract, then period
+  std::vector<Stored<Regulation>> regulations;
 
   template <class R>
   std::vector<Stored<R>>& all() {
@@ -31,8 +32,10 @@ struct Records {
       return ideas;
     else if constexpr (std::is_same_v<R, Contract>)
       return contracts;
-    else
+    else if constexpr (std::is_same_v<R, Report>)
       return reports;
+    else
+      return regulations;
   }
   template <class R>
   const std::vector<Stored<R>>& all() const {
