@@ -9,7 +9,7 @@ using namespace e2e;
 namespace {
 
 const char* kCommands[] = {"init",          "add-unit", "add-idea", "check",
-                           "sign-contract", "report",   "status",   "evaluate",
+                           "sign-contract", "report",   "add-regulation", "status",   "evaluate",
                            "list",          "show",     "fmt"};
 
 const char* kDefaultProgramme =

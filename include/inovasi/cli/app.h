@@ -33,6 +33,7 @@ Command list_command();
 Command show_command();
 Command fmt_command();
 Command sign_contract_command();
+Command add_regulation_command();
 Command report_command();
 Command status_command();
 Command evaluate_command();
