@@ -47,6 +47,14 @@ struct Filter {
     return (unit.empty() || (c && c->record.unit == unit)) &&
            (contract.empty() || r.contract == contract) && (!period || period->contains(r.period));
   }
+  // A regulation is of a unit when it lists one of the unit's ideas.
+  bool keep(const Regulation& g) const {
+    bool of_unit = unit.empty();
+    for (const auto& id : g.ideas)
+      if (const Stored<Idea>* i = records.find<Idea>(id))
+        of_unit = of_unit || i->record.unit == unit;
+    return of_unit && (!period || period->overlaps(g.date, g.date));
+  }
 };
 
 // The table columns of each type; CSV and JSON carry every field.
@@ -85,6 +93,13 @@ std::vector<std::string> table_row(const Report& rep, const Records&) {
   return {rep.contract, rep.period.str(), rep.submitted.str(), format_pairs(rep.actual)};
 }
 
+std::vector<std::string> table_header(const Regulation*) {
+  return {"ID", "NUMBER", "DATE", "AMENDS", "IDEAS"};
+}
+std::vector<std::string> table_row(const Regulation& g, const Records&) {
+  return {g.id, g.number, g.date.str(), g.amends, std::to_string(g.ideas.size())};
+}
+
 template <class R>
 std::string render(const Records& records, const Filter& filter, const std::string& format) {
   std::vector<const R*> list;
@@ -115,11 +130,12 @@ int run_list(const Globals& g, const ListOptions& o) {
   };
   require_record<Unit>(records, o.unit, "--unit");
   require_record<Contract>(records, o.contract, "--contract");
-  bool ideas = o.type == "ideas", units = o.type == "units";
+  bool ideas = o.type == "ideas", units = o.type == "units", regulations = o.type == "regulations";
   refuse(!ideas && (filter.stage || filter.category), filter.stage ? "--stage" : "--category");
   refuse(!units && filter.kind.has_value(), "--kind");
   refuse((units || ideas) && (!o.contract.empty() || filter.period),
          o.contract.empty() ? "--period" : "--contract");
+  refuse(regulations && !o.contract.empty(), "--contract");
 
   if (units)
     std::cout << render<Unit>(records, filter, o.format);
@@ -127,6 +143,8 @@ int run_list(const Globals& g, const ListOptions& o) {
     std::cout << render<Idea>(records, filter, o.format);
   else if (o.type == "contracts")
     std::cout << render<Contract>(records, filter, o.format);
+  else if (regulations)
+    std::cout << render<Regulation>(records, filter, o.format);
   else
     std::cout << render<Report>(records, filter, o.format);
   return findings.has_errors() ? kInvalid : kOk;
@@ -135,12 +153,13 @@ int run_list(const Globals& g, const ListOptions& o) {
 }  // namespace
 
 Command list_command() {
-  return {"list", "List units, ideas, contracts or reports, with filters",
+  return {"list", "List units, ideas, contracts, reports or regulations, with filters",
           [](CLI::App& app) -> Runner {
             auto o = std::make_shared<ListOptions>();
-            app.add_option("type", o->type, "What to list: units, ideas, contracts or reports")
+            app.add_option("type", o->type,
+                           "What to list: units, ideas, contracts, reports or regulations")
                 ->required()
-                ->check(CLI::IsMember({"units", "ideas", "contracts", "reports"}));
+                ->check(CLI::IsMember({"units", "ideas", "contracts", "reports", "regulations"}));
             app.add_option("--unit", o->unit, "Only this unit, or the records of this unit");
             app.add_option("--stage", o->stage, "Only ideas at this stage");
             app.add_option("--category", o->category, "Only ideas of this category");
@@ -148,7 +167,8 @@ Command list_command() {
             app.add_option("--contract", o->contract, "Only this contract, or its reports");
             app.add_option(
                 "--period", o->period,
-                "Only contracts running in, or reports for, this period (2018-Q3, 2018-H2, 2018)");
+                "Only contracts running in, reports for, or regulations dated in this period "
+                "(2018-Q3, 2018-H2, 2018)");
             app.add_option("--format", o->format, "table, csv or json")
                 ->check(CLI::IsMember({"table", "csv", "json"}))
                 ->capture_default_str();

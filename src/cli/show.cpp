@@ -1,6 +1,7 @@
 // inovasi show: one record, whatever its type, by id (a report by contract/period).
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
@@ -54,6 +55,16 @@ void show_related(const Records& records, const std::string& id) {
       if (r.record.contract == id) reports.push_back(r.record.period.str());
     list("reports", reports);
   }
+  if (records.find<Idea>(id) || records.find<Regulation>(id)) {
+    std::vector<std::string> listing, amendments;
+    for (const auto& r : records.regulations) {
+      const auto& ideas = r.record.ideas;
+      if (std::find(ideas.begin(), ideas.end(), id) != ideas.end()) listing.push_back(r.record.id);
+      if (r.record.amends == id) amendments.push_back(r.record.id);
+    }
+    list("regulations listing it", listing);
+    list("amended by", amendments);
+  }
   for (const auto& line : lines) std::cout << line << "\n";
 }
 
@@ -66,6 +77,7 @@ int run_show(const Globals& g, const ShowOptions& o) {
   found = show_one<Idea>(dir, records, o) || found;
   found = show_one<Contract>(dir, records, o) || found;
   found = show_one<Report>(dir, records, o) || found;
+  found = show_one<Regulation>(dir, records, o) || found;
   if (found) {
     if (o.format == "yaml") show_related(records, o.id);
     return kOk;
@@ -76,6 +88,7 @@ int run_show(const Globals& g, const ShowOptions& o) {
   for (const auto& i : records.ideas) keys.push_back(i.record.id);
   for (const auto& c : records.contracts) keys.push_back(c.record.id);
   for (const auto& r : records.reports) keys.push_back(record_key(r.record));
+  for (const auto& r : records.regulations) keys.push_back(r.record.id);
   std::string message = fmt::format("no record has the id '{}'", o.id);
   if (auto near = text::nearest(o.id, keys)) message += fmt::format("; did you mean '{}'?", *near);
   throw InvalidInput(message);
@@ -86,8 +99,9 @@ int run_show(const Globals& g, const ShowOptions& o) {
 Command show_command() {
   return {"show", "Show one record by its id", [](CLI::App& app) -> Runner {
             auto o = std::make_shared<ShowOptions>();
-            app.add_option("id", o->id,
-                           "Id of a unit, idea or contract; CONTRACT/PERIOD for a report")
+            app.add_option(
+                   "id", o->id,
+                   "Id of a unit, idea, contract or regulation; CONTRACT/PERIOD for a report")
                 ->required();
             app.add_option("--format", o->format, "yaml or json")
                 ->check(CLI::IsMember({"yaml", "json"}))

@@ -55,6 +55,7 @@ std::string programme_json(const Records& records) {
   add_keyed<Idea>(root, "ideas", records);
   add_keyed<Contract>(root, "contracts", records);
   add_keyed<Report>(root, "reports", records);
+  add_keyed<Regulation>(root, "regulations", records);
   return to_json(root) + "\n";
 }
 
