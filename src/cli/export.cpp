@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "export_perbup.h"
 #include "inovasi/cli/app.h"
 #include "inovasi/render/booklet.h"
 #include "inovasi/render/markdown.h"
@@ -21,6 +22,7 @@ namespace {
 struct ExportOptions {
   std::string type, format, output = "-", separator, lang;
   bool bom = false, crlf = false;
+  PerbupRequest perbup;
 };
 
 // --format, else the output file's extension, else CSV.
@@ -54,8 +56,11 @@ std::string export_type(const Records& records, const std::string& format,
 std::string export_text(const Records& records, const ExportOptions& o) {
   std::string format = format_of(o);
   csv::Style style = csv_style(o, format);
-  if (!o.lang.empty() && !(o.type == "ideas" && format == "md"))
+  if (!o.lang.empty() && !(o.type == "ideas" && format == "md") && o.type != "perbup")
     throw UsageError("--lang is for the Markdown catalogue of ideas");
+  if (o.type != "perbup" && (o.perbup.pending || !o.perbup.regulation.empty()))
+    throw UsageError("--regulation and --pending are for export perbup");
+  if (o.type == "perbup") return export_perbup(records, o.perbup, format, o.lang, style);
   if (o.type == "all") {
     if (format != "json") throw UsageError("export all writes the whole programme as JSON only");
     return programme_json(records);
@@ -70,6 +75,7 @@ std::string export_text(const Records& records, const ExportOptions& o) {
   }
   if (o.type == "contracts") return export_type<Contract>(records, format, style);
   if (o.type == "reports") return export_type<Report>(records, format, style);
+  if (o.type == "regulations") return export_type<Regulation>(records, format, style);
   // targets: the wide layout of sign-contract --targets
   if (format == "json")
     throw UsageError("targets are part of their contracts in JSON: export contracts --format json");
@@ -108,9 +114,12 @@ Command export_command() {
   return {
       "export", "Write records as CSV, JSON or Markdown", [](CLI::App& app) -> Runner {
         auto o = std::make_shared<ExportOptions>();
-        app.add_option("TYPE", o->type, "units, ideas, contracts, targets, reports, or all (JSON)")
+        app.add_option("TYPE", o->type,
+                       "units, ideas, contracts, targets, reports, regulations, all (JSON), or "
+                       "perbup (the annex of a regulation)")
             ->required()
-            ->check(CLI::IsMember({"units", "ideas", "contracts", "targets", "reports", "all"}));
+            ->check(CLI::IsMember({"units", "ideas", "contracts", "targets", "reports",
+                                   "regulations", "all", "perbup"}));
         app.add_option("--format", o->format,
                        "csv, json or md (default: from -o's extension, else csv)")
             ->check(CLI::IsMember({"csv", "json", "md"}));
@@ -120,8 +129,14 @@ Command export_command() {
         app.add_flag("--crlf", o->crlf, "End CSV lines with CR LF instead of LF");
         app.add_option("--separator", o->separator, "CSV separator: ',' (default) or ';'");
         app.add_option("--lang", o->lang,
-                       "id or en: language of the ideas catalogue (default: the programme's)")
+                       "id or en: language of the ideas catalogue or the perbup annex (default: "
+                       "the programme's)")
             ->check(CLI::IsMember({"id", "en"}));
+        app.add_option("--regulation", o->perbup.regulation,
+                       "perbup: the regulation whose annex to write (default: the one in force)")
+            ->option_text("ID");
+        app.add_flag("--pending", o->perbup.pending,
+                     "perbup: the ideas in trial or implemented that no regulation lists yet");
         app.footer(
             "The CSV columns of each type are those its --from import takes, so an export\n"
             "edited in a spreadsheet imports back with --update. Text cells starting with\n"
@@ -130,7 +145,9 @@ Command export_command() {
             "Examples:\n"
             "  inovasi export ideas -o ideas.csv\n"
             "  inovasi export all --format json > programme.json\n"
-            "  inovasi export ideas --format md --lang id -o katalog-inovasi.md");
+            "  inovasi export ideas --format md --lang id -o katalog-inovasi.md\n"
+            "  inovasi export perbup --format md --regulation perbup-27-2018\n"
+            "  inovasi export perbup --pending --format csv");
         return [o](const Globals& g) { return run_export(g, *o); };
       }};
 }

@@ -210,7 +210,8 @@ TEST_CASE("export refuses what cannot be written with exit 2 or 3") {
         "inovasi: error: nowhere/units.csv: cannot write: there is no folder 'nowhere'\n");
   Result type = sandbox.run({"-C", "p", "export", "people"});
   CHECK(type.status == 2);
-  CHECK(type.err.find("TYPE: people not in {units,ideas,contracts,targets,reports,all}") !=
+  CHECK(type.err.find(
+            "TYPE: people not in {units,ideas,contracts,targets,reports,regulations,all,perbup}") !=
         std::string::npos);
 }
 

@@ -160,6 +160,21 @@ TEST_CASE("add-regulation --from takes the CSV layout of export regulations") {
   CHECK(r.status == 0);
   CHECK(sandbox.read("regulations/perbup-27-2018.yaml") == kOriginal);
   CHECK(sandbox.read("regulations/perbup-45-2018.yaml") == kAmendment);
+
+  // The export is the same file, and imports back unchanged.
+  r = sandbox.run({"export", "regulations"});
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "id,number,date,amends,ideas\n"
+        "perbup-27-2018,Perbup No. 27 Tahun 2018,2018-08-27,,antrean-online;sigap\n"
+        "perbup-45-2018,Perbup No. 45 Tahun 2018,2018-12-20,perbup-27-2018,"
+        "antrean-online;e-musrenbang\n");
+  sandbox.write("export.csv", r.out);
+  r = sandbox.run({"add-regulation", "--from", "export.csv", "--update"});
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "unchanged regulations/perbup-27-2018.yaml\n"
+        "unchanged regulations/perbup-45-2018.yaml\n");
 }
 
 TEST_CASE("add-regulation --from reports every row's problems, and writes nothing") {
