@@ -103,7 +103,7 @@ TEST_CASE("an export edited in a spreadsheet imports back as the change made") {
                          "kind: inspectorate\n"));
 }
 
-TEST_CASE("export writes the import's columns; text a spreadsheet would run gets a ' first") {
+TEST_CASE("export writes the import's columns, and text a spreadsheet would run gets a ' first") {
   Sandbox sandbox;
   copy_tree(example("awkward"), sandbox.path("p"));
   Result units = sandbox.run({"-C", "p", "export", "units"});
@@ -215,7 +215,8 @@ TEST_CASE("export refuses what cannot be written with exit 2 or 3") {
         std::string::npos);
 }
 
-TEST_CASE("imports take what spreadsheets write: BOM, CRLF, ';', quoted newlines, empty columns") {
+TEST_CASE(
+    "imports take what spreadsheets write: BOM, CRLF, semicolons, quoted newlines, empty columns") {
   Sandbox sandbox;
   sandbox.make_programme("p");
   sandbox.write("ideas.csv",

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""The evaluation summary and the ideas catalogue must render as tables with
+"""The evaluation summary, the ideas catalogue and the perbup annex must render as tables with
 cmark-gfm (GitHub's Markdown) without losing a table or a cell, whatever the
 records' text holds, and units.svg must be well-formed XML.
 
@@ -173,9 +173,10 @@ def main():
     for case in sorted(os.listdir(evaluations)):
         check_markdown(os.path.join(evaluations, case, "summary.md"))
         check_svg(os.path.join(evaluations, case, "units.svg"), None)
-    booklets = os.path.join(golden, "booklet")
-    for name in sorted(os.listdir(booklets)):
-        check_markdown(os.path.join(booklets, name))
+    for folder in ("booklet", "perbup"):
+        for name in sorted(os.listdir(os.path.join(golden, folder))):
+            if name.endswith(".md"):
+                check_markdown(os.path.join(golden, folder, name))
     check_awkward(inovasi)
 
 
