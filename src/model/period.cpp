@@ -29,14 +29,23 @@ std::string Period::explain_invalid(std::string_view t) {
   return fmt::format("'{}' is not a period ({})", t, shape);
 }
 
+// A day of any year, also of the years just outside those a date can be
+// written with (the quarter before 0001-Q1, the one after 9999-Q4): the
+// calendar repeats every 400 years, which are 146097 days.
+static Date civil_day(int year, int month, int day) {
+  int cycles = year < 1 ? (400 - year) / 400 : year > 9999 ? -((year - 9999 + 399) / 400) : 0;
+  Date date = *Date::from_ymd(year + 400 * cycles, month, day);
+  return cycles ? Date::from_days(date.days() - 146097L * cycles) : date;
+}
+
 Date Period::first_day() const {
   int month = kind_ == Kind::kQuarter ? 3 * index_ - 2 : kind_ == Kind::kHalf ? 6 * index_ - 5 : 1;
-  return *Date::from_ymd(year_, month, 1);
+  return civil_day(year_, month, 1);
 }
 
 Date Period::last_day() const {
   int month = kind_ == Kind::kQuarter ? 3 * index_ : kind_ == Kind::kHalf ? 6 * index_ : 12;
-  return *Date::from_ymd(year_, month, days_in_month(year_, month));
+  return civil_day(year_, month, days_in_month(year_, month));
 }
 
 std::vector<Period> Period::quarters() const {
