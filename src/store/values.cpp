@@ -54,6 +54,8 @@ std::optional<std::string> parse_value(std::string_view text, std::int64_t& out)
 std::optional<std::string> parse_value(std::string_view text, double& out) {
   if (auto error = check_number_shape(text, false)) return error;
   out = std::strtod(std::string(text).c_str(), nullptr);
+  // 999999999999999.99999 is the double 1e15, which could not be written back.
+  if (std::fabs(out) >= 1e15) return fmt::format("'{}' is too large", text);
   return std::nullopt;
 }
 
@@ -102,11 +104,13 @@ std::string format_value(std::int64_t v) {
 std::string format_value(double v) {
   if (v == 0) return "0";
   if (std::nearbyint(v) == v && std::fabs(v) < 1e15) return fmt::format("{:.0f}", v);
-  for (int precision = 1; precision < 17; ++precision) {
+  // Numbers below 1 need as many more decimals as there are zeros after the point.
+  int zeros = std::fabs(v) < 1 ? static_cast<int>(-std::floor(std::log10(std::fabs(v)))) : 0;
+  for (int precision = 1; precision < 17 + zeros; ++precision) {
     std::string s = fmt::format("{:.{}f}", v, precision);
     if (std::strtod(s.c_str(), nullptr) == v) return s;
   }
-  return fmt::format("{:.17f}", v);
+  return fmt::format("{:.{}f}", v, 17 + zeros);
 }
 
 std::vector<std::string> split_list_cell(std::string_view cell) {
