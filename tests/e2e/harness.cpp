@@ -158,6 +158,10 @@ Process::~Process() {
   close_fd(err_);
 }
 
+void Process::signal(int number) {
+  if (pid_ > 0) ::kill(pid_, number);
+}
+
 Result Process::wait() {
   Result result;
   std::size_t written = 0;
@@ -203,9 +207,15 @@ Result Process::wait() {
   return result;
 }
 
-Sandbox::Sandbox() {
+static stdfs::path temporary_folder() {
   const char* tmp = std::getenv("TMPDIR");
-  std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/inovasi-e2e-XXXXXX";
+  return tmp && *tmp ? tmp : "/tmp";
+}
+
+Sandbox::Sandbox() : Sandbox(temporary_folder()) {}
+
+Sandbox::Sandbox(const stdfs::path& base) {
+  std::string pattern = (base / "inovasi-e2e-XXXXXX").string();
   if (!::mkdtemp(pattern.data())) fail_system("mkdtemp");
   // The canonical path, so that what the program prints can be compared.
   root_ = stdfs::canonical(pattern);
@@ -325,6 +335,30 @@ std::vector<std::string> Sandbox::tree(const std::string& relative) const {
 void copy_tree(const stdfs::path& from, const stdfs::path& to) {
   stdfs::create_directories(to);
   stdfs::copy(from, to, stdfs::copy_options::recursive | stdfs::copy_options::copy_symlinks);
+}
+
+std::map<std::string, std::string> file_contents(const stdfs::path& folder) {
+  std::map<std::string, std::string> files;
+  for (const auto& entry : stdfs::recursive_directory_iterator(folder)) {
+    if (entry.is_directory() || entry.path().filename() == ".inovasi.lock") continue;
+    files[stdfs::relative(entry.path(), folder).string()] = read_file(entry.path());
+  }
+  return files;
+}
+
+std::vector<std::string> differences(const std::map<std::string, std::string>& expected,
+                                     const std::map<std::string, std::string>& actual) {
+  std::vector<std::string> lines;
+  for (const auto& [path, content] : expected) {
+    auto it = actual.find(path);
+    if (it == actual.end())
+      lines.push_back("missing: " + path);
+    else if (it->second != content)
+      lines.push_back("differs: " + path);
+  }
+  for (const auto& [path, content] : actual)
+    if (!expected.count(path)) lines.push_back("extra: " + path);
+  return lines;
 }
 
 long long mtime_ns(const stdfs::path& path) {

@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,6 +37,9 @@ class Process {
   Process& operator=(const Process&) = delete;
   ~Process();
   Result wait();
+  // Sends a signal (e.g. SIGKILL) to the process; wait() still collects it,
+  // with status 128 + the signal if it was running.
+  void signal(int number);
 
  private:
   pid_t pid_ = -1;
@@ -48,6 +52,8 @@ class Process {
 class Sandbox {
  public:
   Sandbox();
+  // The same, made in `base` instead of $TMPDIR (e.g. on another file system).
+  explicit Sandbox(const stdfs::path& base);
   Sandbox(const Sandbox&) = delete;
   Sandbox& operator=(const Sandbox&) = delete;
   ~Sandbox();
@@ -86,6 +92,15 @@ class Sandbox {
 
 // The file's modification time in nanoseconds.
 long long mtime_ns(const stdfs::path& path);
+
+// Every file below `folder`, hidden ones too (lock files not), with its
+// bytes, by path relative to it: two folders compare equal only when no file
+// differs, is missing or is extra.
+std::map<std::string, std::string> file_contents(const stdfs::path& folder);
+// What tells two file_contents apart, one line a file ("missing: PATH",
+// "extra: PATH", "differs: PATH"); empty when they are equal.
+std::vector<std::string> differences(const std::map<std::string, std::string>& expected,
+                                     const std::map<std::string, std::string>& actual);
 
 // Every file and folder under `from`, copied to `to` (links copied as links).
 void copy_tree(const stdfs::path& from, const stdfs::path& to);
