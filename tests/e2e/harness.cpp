@@ -112,14 +112,32 @@ void check_golden(const std::string& produced, const stdfs::path& expected) {
   CHECK(produced == read_file(expected));
 }
 
+// The program's path as execve needs it: a bare name is looked up in PATH.
+static std::string find_program(const std::string& program, const std::vector<std::string>& env) {
+  if (program.find('/') != std::string::npos) return program;
+  for (const auto& entry : env) {
+    if (!entry.starts_with("PATH=")) continue;
+    std::stringstream dirs(entry.substr(5));
+    for (std::string dir; std::getline(dirs, dir, ':');) {
+      stdfs::path candidate = stdfs::path(dir.empty() ? "." : dir) / program;
+      if (::access(candidate.c_str(), X_OK) == 0) return candidate.string();
+    }
+  }
+  return program;  // execve fails and the child exits 127
+}
+
 Process::Process(const std::vector<std::string>& args, const stdfs::path& cwd, std::string input,
                  const Env& env)
+    : Process(binary(), args, cwd, std::move(input), env) {}
+
+Process::Process(const std::string& program, const std::vector<std::string>& args,
+                 const stdfs::path& cwd, std::string input, const Env& env)
     : input_(std::move(input)) {
   // A child that exits without reading its input must not kill the test.
   ::signal(SIGPIPE, SIG_IGN);
-  std::vector<std::string> argv_strings = {binary()};
-  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<std::string> env_strings = child_environment(env);
+  std::vector<std::string> argv_strings = {find_program(program, env_strings)};
+  argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<char*> argv = pointers(argv_strings);
   std::vector<char*> envp = pointers(env_strings);
   std::string dir = cwd.string();
@@ -335,6 +353,12 @@ std::vector<std::string> Sandbox::tree(const std::string& relative) const {
 void copy_tree(const stdfs::path& from, const stdfs::path& to) {
   stdfs::create_directories(to);
   stdfs::copy(from, to, stdfs::copy_options::recursive | stdfs::copy_options::copy_symlinks);
+}
+
+Result run_program(const std::string& program, const std::vector<std::string>& args,
+                   const stdfs::path& cwd, const Env& env, const std::string& input) {
+  Process process(program, args, cwd, input, env);
+  return process.wait();
 }
 
 std::map<std::string, std::string> file_contents(const stdfs::path& folder) {

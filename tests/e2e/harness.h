@@ -33,6 +33,9 @@ class Process {
  public:
   Process(const std::vector<std::string>& args, const stdfs::path& cwd, std::string input,
           const Env& env);
+  // Another program: a path, or a name looked up in the PATH of `env`.
+  Process(const std::string& program, const std::vector<std::string>& args, const stdfs::path& cwd,
+          std::string input, const Env& env);
   Process(const Process&) = delete;
   Process& operator=(const Process&) = delete;
   ~Process();
@@ -89,6 +92,10 @@ class Sandbox {
  private:
   stdfs::path root_;
 };
+
+// Runs PROGRAM ARGS... (e.g. git) in `cwd`, the way Sandbox::run runs inovasi.
+Result run_program(const std::string& program, const std::vector<std::string>& args,
+                   const stdfs::path& cwd, const Env& env = {}, const std::string& input = {});
 
 // The file's modification time in nanoseconds.
 long long mtime_ns(const stdfs::path& path);
