@@ -37,7 +37,9 @@ int run_init(const InitOptions& o) {
   Transaction transaction(dir);
   transaction.stage(kProgrammeFile, canonical_text(programme));
   for (const char* folder : kFolders) transaction.stage(std::string(folder) + "/.gitkeep", "");
-  transaction.stage(".gitattributes", "*.yaml text eol=lf\n*.md text eol=lf\n");
+  // merge=inovasi: records merge field by field where a clone enables the
+  // driver (inovasi-merge-driver(1)); elsewhere git merges lines as usual.
+  transaction.stage(".gitattributes", "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
   transaction.stage(".gitignore", ".inovasi.lock\n.inovasi/\n");
   transaction.commit();
   std::cout << fmt::format("created programme '{}' in {}\n", o.name, o.dir);

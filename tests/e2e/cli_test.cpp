@@ -10,7 +10,7 @@ namespace {
 
 const char* kCommands[] = {"init",          "add-unit", "add-idea", "check",
                            "sign-contract", "report",   "add-regulation", "status",   "evaluate",
-                           "list",          "show",     "fmt"};
+                           "list",          "show",     "fmt",      "merge-driver"};
 
 const char* kDefaultProgramme =
     "name: Inovasi Daerah Kabupaten Tuban 2018\n"
@@ -45,7 +45,8 @@ TEST_CASE("init writes the programme file with every default, the folders and .g
                                  "regulations/.gitkeep", "reports/", "reports/.gitkeep", "units/",
                                  "units/.gitkeep"});
   CHECK(sandbox.read("tuban/inovasi.yaml") == kDefaultProgramme);
-  CHECK(sandbox.read("tuban/.gitattributes") == "*.yaml text eol=lf\n*.md text eol=lf\n");
+  CHECK(sandbox.read("tuban/.gitattributes") ==
+        "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
   CHECK(sandbox.read("tuban/.gitignore") == ".inovasi.lock\n.inovasi/\n");
   CHECK(sandbox.read("tuban/units/.gitkeep") == "");
 

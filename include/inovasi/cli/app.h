@@ -38,6 +38,7 @@ Command report_command();
 Command status_command();
 Command evaluate_command();
 Command export_command();
+Command merge_driver_command();
 
 // The whole program: parse, dispatch, map every failure to its exit status.
 int run(int argc, char** argv);

@@ -1,0 +1,244 @@
+// inovasi merge-driver: git's custom merge driver for record files. It merges
+// a record field by field, so that two branches changing different fields
+// (even on adjacent lines) merge cleanly, and only a field changed two ways
+// is a conflict, marked around that field alone.
+#include <fmt/core.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "inovasi/cli/app.h"
+#include "inovasi/store/codec.h"
+#include "inovasi/store/store.h"
+#include "inovasi/store/yaml_doc.h"
+#include "inovasi/util/error.h"
+#include "inovasi/util/fs.h"
+#include "inovasi/util/text.h"
+
+extern char** environ;
+
+namespace inovasi::cli {
+
+namespace {
+
+struct MergeFiles {
+  std::string base, ours, theirs;  // %O %A %B: the result is written over ours
+  std::string path;                // %P: the record's path in the repository
+};
+
+// One version of a record as canonical YAML, one text per top-level field
+// ("title: X\n", or a whole list or mapping with its lines).
+using FieldTexts = std::vector<std::pair<std::string, std::string>>;
+
+const std::string* field_text(const FieldTexts& fields, const std::string& key) {
+  for (const auto& [k, text] : fields)
+    if (k == key) return &text;
+  return nullptr;
+}
+
+// Collects a record type's keys in canonical order.
+struct KeyOrder {
+  std::vector<std::string> keys;
+  template <class U>
+  void operator()(const char* key, const U&, unsigned = 0) {
+    keys.emplace_back(key);
+  }
+};
+
+// Reads one version; nothing when it is not a valid record without comments,
+// which only a line merge can combine without losing anything. An empty base
+// is a record that both sides added.
+template <class R>
+std::optional<FieldTexts> read_version(const std::string& text, const std::string& path,
+                                       const char* side, std::string& why_not) {
+  if (side == std::string_view("base") && text.empty()) return FieldTexts{};
+  if (yaml::has_comments(text)) {
+    if (why_not.empty()) why_not = fmt::format("{} has comments", side);
+    return std::nullopt;
+  }
+  Findings findings;
+  yaml::Node root = yaml::parse(text, path, findings);
+  Origin origin;
+  R record{};
+  if (!findings.has_errors()) record = decode_record<R>(root, path, findings, origin);
+  if (findings.has_errors()) {
+    if (why_not.empty()) why_not = fmt::format("{} is not a valid {}", side, R::kType);
+    return std::nullopt;
+  }
+  YamlEncoder encoder(false);
+  R::fields(record, encoder);
+  FieldTexts fields;
+  for (auto& entry : encoder.node.entries) {
+    yaml::Node one = yaml::Node::map();
+    one.entries.push_back(entry);
+    fields.emplace_back(entry.key, yaml::emit(one));
+  }
+  return fields;
+}
+
+constexpr const char* kOursMarker = "<<<<<<< ours\n";
+constexpr const char* kMiddleMarker = "=======\n";
+constexpr const char* kTheirsMarker = ">>>>>>> theirs\n";
+
+struct Merged {
+  std::string text;
+  std::vector<std::string> conflicts;  // the keys changed two ways
+};
+
+// The three-way merge of each top-level field: a field changed on one side
+// takes that side, a field changed alike on both takes it, and a field
+// changed two ways keeps both between conflict markers.
+template <class R>
+std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_text,
+                                   const std::string& ours_text, const std::string& theirs_text,
+                                   std::string& why_not) {
+  auto base = read_version<R>(base_text, f.path, "base", why_not);
+  auto ours = read_version<R>(ours_text, f.path, "ours", why_not);
+  auto theirs = read_version<R>(theirs_text, f.path, "theirs", why_not);
+  if (!base || !ours || !theirs) return std::nullopt;
+  KeyOrder order;
+  const R empty{};
+  R::fields(empty, order);
+  Merged merged;
+  for (const auto& key : order.keys) {
+    const std::string* b = field_text(*base, key);
+    const std::string* o = field_text(*ours, key);
+    const std::string* t = field_text(*theirs, key);
+    auto same = [](const std::string* x, const std::string* y) {
+      return x == y || (x && y && *x == *y);
+    };
+    const std::string* chosen = nullptr;
+    if (same(o, t) || same(b, t)) {
+      chosen = o;
+    } else if (same(b, o)) {
+      chosen = t;
+    } else {
+      merged.conflicts.push_back(key);
+      merged.text += kOursMarker + (o ? *o : "") + kMiddleMarker + (t ? *t : "") + kTheirsMarker;
+      continue;
+    }
+    if (chosen) merged.text += *chosen;
+  }
+  return merged;
+}
+
+// Which record a path names, as the programme folders say; the programme
+// may sit anywhere in the repository.
+enum class RecordKind { kOther, kProgramme, kUnit, kIdea, kContract, kReport, kRegulation };
+
+RecordKind kind_of(const std::string& path) {
+  std::vector<std::string> parts = text::split(path, '/');
+  auto part = [&](std::size_t from_end) {
+    return parts.size() > from_end ? parts[parts.size() - 1 - from_end] : std::string();
+  };
+  if (!part(0).ends_with(".yaml")) return RecordKind::kOther;
+  std::string folder = part(1);
+  if (folder == Unit::kFolder) return RecordKind::kUnit;
+  if (folder == Idea::kFolder) return RecordKind::kIdea;
+  if (folder == Contract::kFolder) return RecordKind::kContract;
+  if (folder == Regulation::kFolder) return RecordKind::kRegulation;
+  if (part(2) == Report::kFolder) return RecordKind::kReport;
+  if (part(0) == kProgrammeFile) return RecordKind::kProgramme;
+  return RecordKind::kOther;
+}
+
+std::optional<Merged> merge_record(const MergeFiles& f, const std::string& base,
+                                   const std::string& ours, const std::string& theirs,
+                                   std::string& why_not) {
+  switch (kind_of(f.path)) {
+    case RecordKind::kProgramme:
+      return merge_fields<Programme>(f, base, ours, theirs, why_not);
+    case RecordKind::kUnit:
+      return merge_fields<Unit>(f, base, ours, theirs, why_not);
+    case RecordKind::kIdea:
+      return merge_fields<Idea>(f, base, ours, theirs, why_not);
+    case RecordKind::kContract:
+      return merge_fields<Contract>(f, base, ours, theirs, why_not);
+    case RecordKind::kReport:
+      return merge_fields<Report>(f, base, ours, theirs, why_not);
+    case RecordKind::kRegulation:
+      return merge_fields<Regulation>(f, base, ours, theirs, why_not);
+    case RecordKind::kOther:
+      break;
+  }
+  return std::nullopt;
+}
+
+void write_result(const std::string& ours_path, const std::string& text) {
+  fs::AtomicBatch batch;
+  batch.add(ours_path, text);
+  batch.commit();
+}
+
+// What git does without this driver: its own line merge (git merge-file),
+// which writes into ours and exits with the number of conflicts. Should git
+// not run, ours is kept whole beside theirs between markers.
+int merge_lines(const MergeFiles& f, const std::string& ours, const std::string& theirs) {
+  std::vector<std::string> args = {"git", "merge-file", "-L",   "ours", "-L",    "base",
+                                   "-L",  "theirs",     f.ours, f.base, f.theirs};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = -1;
+  int status = 0;
+  if (::posix_spawnp(&pid, "git", nullptr, nullptr, argv.data(), environ) == 0 &&
+      ::waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) < 127)
+    return WEXITSTATUS(status) == 0 ? kOk : kInvalid;
+  auto line_end = [](const std::string& s) { return s.empty() || s.back() == '\n' ? "" : "\n"; };
+  write_result(f.ours, kOursMarker + ours + line_end(ours) + kMiddleMarker + theirs +
+                           line_end(theirs) + kTheirsMarker);
+  return kInvalid;
+}
+
+int run_merge_driver(const MergeFiles& f) {
+  std::string base = fs::read_file(f.base);
+  std::string ours = fs::read_file(f.ours);
+  std::string theirs = fs::read_file(f.theirs);
+  std::string why_not;
+  std::optional<Merged> merged = merge_record(f, base, ours, theirs, why_not);
+  if (!merged) {
+    // A file outside the record folders is no record: nothing to say.
+    if (!why_not.empty())
+      std::cerr << fmt::format("{}: {}; merged line by line\n", f.path, why_not);
+    return merge_lines(f, ours, theirs);
+  }
+  write_result(f.ours, merged->text);
+  for (const auto& key : merged->conflicts)
+    std::cerr << fmt::format("{}: '{}' changed differently on both sides\n", f.path, key);
+  return merged->conflicts.empty() ? kOk : kInvalid;
+}
+
+}  // namespace
+
+Command merge_driver_command() {
+  return {"merge-driver", "Merge a record field by field (git's merge driver for records)",
+          [](CLI::App& app) -> Runner {
+            auto f = std::make_shared<MergeFiles>();
+            app.add_option("base", f->base, "The common ancestor's version (git's %O)")->required();
+            app.add_option("ours", f->ours,
+                           "Our version (git's %A); the merged record is written here")
+                ->required();
+            app.add_option("theirs", f->theirs, "Their version (git's %B)")->required();
+            app.add_option("path", f->path, "The record's path in the repository (git's %P)")
+                ->required();
+            app.footer(
+                "Each top-level field is merged on its own: changed on one side, that side\n"
+                "wins; changed alike on both, it is kept; changed two ways, both values are\n"
+                "left between conflict markers around that field and the exit status is 1.\n"
+                "A list or mapping under a field (plan, targets, actual) is one value.\n"
+                "Files that are not valid records, or hold comments, are merged line by\n"
+                "line as git would. The programme's .gitattributes names the driver for\n"
+                "*.yaml; enable it once in each clone:\n"
+                "  git config merge.inovasi.driver 'inovasi merge-driver %O %A %B %P'\n"
+                "\n"
+                "Examples:\n"
+                "  inovasi merge-driver base.yaml ours.yaml theirs.yaml ideas/antrean-online.yaml\n"
+                "  inovasi merge-driver %O %A %B %P    (as git runs it)");
+            return [f](const Globals&) { return run_merge_driver(*f); };
+          }};
+}
+
+}  // namespace inovasi::cli
