@@ -84,10 +84,12 @@ void clone(const Sandbox& sandbox, const std::string& from, const std::string& t
   git_ok(sandbox, to, {"config", "user.email", to + "@tubankab.go.id"});
 }
 
-// Tells git in `dir` to merge records with this build's merge driver.
+// Tells git in `dir` to merge records with this build's merge driver. Git
+// runs the command through the shell: the binary's path is quoted.
 void enable_driver(const Sandbox& sandbox, const std::string& dir) {
   git_ok(sandbox, dir,
-         {"config", "merge.inovasi.driver", std::string(binary()) + " merge-driver %O %A %B %P"});
+         {"config", "merge.inovasi.driver",
+          "'" + std::string(binary()) + "' merge-driver %O %A %B %P"});
 }
 
 // An idea as add-idea writes it, with the fields the tests change.
