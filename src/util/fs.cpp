@@ -2,12 +2,15 @@
 
 #include <fcntl.h>
 #include <fmt/core.h>
+#include <signal.h>
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <set>
+#include <string_view>
 #include <thread>
 
 #include "inovasi/util/error.h"
@@ -89,13 +92,18 @@ static void write_all(int fd, const std::string& content, const stdfs::path& pat
 }
 
 void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
-  // Hidden, so that readers listing *.yaml never pick it up.
+  // Hidden, so that readers listing *.yaml never pick it up. A killed command
+  // may have left one of the same name (its pid since reused): take the next.
   static unsigned counter = 0;
-  stdfs::path temporary =
-      target.parent_path() /
-      fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++);
-  int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-  if (fd < 0) throw io_error(target, "cannot create temporary file", errno);
+  stdfs::path temporary;
+  int fd = -1;
+  for (int attempt = 0; fd < 0; ++attempt) {
+    temporary = target.parent_path() /
+                fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++);
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0 && (errno != EEXIST || attempt == 1000))
+      throw io_error(target, "cannot create temporary file", errno);
+  }
   pending_.push_back({target, temporary});
   try {
     write_all(fd, content, target);
@@ -104,6 +112,39 @@ void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
     throw;
   }
   if (::close(fd) != 0) throw io_error(target, "cannot write", errno);
+}
+
+// The pid in a temporary file's name, ".NAME.tmp.PID.N"; 0 when the name is
+// not one of ours.
+static pid_t temporary_owner(const std::string& name) {
+  auto digits = [](std::string_view s) {
+    return !s.empty() && s.size() <= 9 &&
+           std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  };
+  std::string_view rest = name;
+  auto last = rest.rfind('.');
+  if (last == std::string_view::npos || !digits(rest.substr(last + 1))) return 0;
+  rest = rest.substr(0, last);
+  auto before = rest.rfind('.');
+  if (before == std::string_view::npos || !digits(rest.substr(before + 1))) return 0;
+  std::string_view pid = rest.substr(before + 1);
+  rest = rest.substr(0, before);
+  if (rest.size() < 6 || rest.front() != '.' || !rest.ends_with(".tmp")) return 0;
+  return static_cast<pid_t>(std::stol(std::string(pid)));
+}
+
+// Removes the temporary files that commands killed before their commit left
+// in a folder. Only those of processes that no longer exist: a live one may
+// still be writing. Best effort, as a failure here loses nothing.
+static void remove_stale_temporaries(const stdfs::path& folder) {
+  std::error_code ec;
+  for (stdfs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+    pid_t owner = temporary_owner(it->path().filename().string());
+    if (owner <= 0 || owner == ::getpid()) continue;
+    if (::kill(owner, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    if (it->is_regular_file(ignored)) ::unlink(it->path().c_str());
+  }
 }
 
 void AtomicBatch::commit() {
@@ -129,6 +170,7 @@ void AtomicBatch::commit() {
       ::fsync(fd);
       ::close(fd);
     }
+    remove_stale_temporaries(folder);
   }
 }
 

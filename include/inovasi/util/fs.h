@@ -29,8 +29,11 @@ class Lock {
 };
 
 // Replaces many files at once: every new content goes to a temporary file in
-// the target's folder, all are flushed to disk together, then each is renamed
-// over its target. An interruption leaves each file either old or new.
+// the target's folder (".NAME.tmp.PID.N", hidden), all are flushed to disk
+// together, then each is renamed over its target. An interruption leaves each
+// file either old or new; a failure before the renames leaves every file old.
+// A commit also removes the temporary files that dead processes left in the
+// folders it wrote to.
 class AtomicBatch {
  public:
   AtomicBatch() = default;
