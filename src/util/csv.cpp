@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include <utility>
+
 #include "inovasi/util/text.h"
 
 namespace inovasi::csv {
@@ -22,17 +24,32 @@ static char detect_separator(std::string_view text) {
   return semicolons > commas ? ';' : ',';
 }
 
+// The 1-based line and column of a byte offset.
+static std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n')
+      line++, column = 1;
+    else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
+      column++;
+  }
+  return {line, column};
+}
+
+// No record file may be larger than 1 MiB, so no row that makes one may be
+// either; the limit also keeps a runaway line from being read to its end.
+constexpr std::size_t kMaxRowSize = 1 << 20;
+
 Document parse(std::string_view text, char separator) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (auto bad = text::first_invalid_utf8(text)) {
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < *bad; ++i) {
-      if (text[i] == '\n')
-        line++, column = 1;
-      else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
-        column++;
-    }
+    auto [line, column] = position_of(text, *bad);
     throw ParseError(line, column, "invalid UTF-8 (save the file as UTF-8)");
+  }
+  // A NUL is never text: the file is binary, or UTF-16 without its mark.
+  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
+    auto [line, column] = position_of(text, nul);
+    throw ParseError(line, column, "the file contains a NUL byte (save it as CSV UTF-8)");
   }
   Document doc;
   doc.separator = separator ? separator : detect_separator(text);
@@ -49,7 +66,15 @@ Document parse(std::string_view text, char separator) {
   while (i < text.size()) {
     Record record;
     record.line = line;
+    std::size_t row_start = i;
+    auto check_size = [&] {
+      if (i - row_start > kMaxRowSize)
+        throw ParseError(
+            record.line, 1,
+            fmt::format("row is longer than {} bytes, more than a record may hold", kMaxRowSize));
+    };
     while (true) {
+      check_size();
       Field field;
       field.line = line;
       field.column = column;
@@ -75,6 +100,7 @@ Document parse(std::string_view text, char separator) {
           }
           field.text += c;
           advance(text[i++]);
+          check_size();
         }
         if (!closed) throw ParseError(field.line, field.column, "unterminated quoted field");
         if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
@@ -84,6 +110,7 @@ Document parse(std::string_view text, char separator) {
         while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
           field.text += text[i];
           advance(text[i++]);
+          check_size();
         }
       }
       record.fields.push_back(std::move(field));
