@@ -6,6 +6,7 @@
 #include <set>
 
 #include "inovasi/check/check.h"
+#include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/text.h"
 
@@ -40,6 +41,11 @@ void check_row_width(const std::string& path, const csv::Record& row,
 }
 
 std::string unknown_column(const std::string& name, const std::vector<std::string>& known) {
+  // Column names are short: a long header cell is shown cut, and not
+  // compared with each known name, which costs its length times theirs.
+  constexpr std::size_t kLongest = 64;
+  if (name.size() > kLongest)
+    return fmt::format("unknown column '{}'", text::truncate_to_width(name, 32));
   std::string message = fmt::format("unknown column '{}'", name);
   if (auto near = text::nearest(name, known))
     message += fmt::format(" (did you mean '{}'?)", *near);
@@ -172,6 +178,13 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     for (const auto& f : all.items())
       if (sources.count(f.path)) local.add(f);
   }
+  // A record file larger than this is refused when read: never write one.
+  for (const auto& s : incoming)
+    if (std::size_t size = canonical_text(s.record).size(); size > yaml::kMaxFileSize)
+      local.error(source.path, s.origin.mark,
+                  fmt::format("the record would take {} bytes, more than the {} a record file "
+                              "may hold",
+                              size, yaml::kMaxFileSize));
   if (finish) finish(local);
   local.sort();
   findings.append(local);
