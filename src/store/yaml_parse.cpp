@@ -4,6 +4,7 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -59,6 +60,7 @@ namespace {
 struct Stop {
   Mark mark;
   std::string message;
+  bool too_deep = false;
 };
 
 Mark to_mark(const YAML::Mark& m) {
@@ -135,7 +137,7 @@ class Builder : public YAML::EventHandler {
 
   void open(Node n) {
     if (static_cast<int>(stack_.size()) >= kMaxDepth)
-      throw Stop{n.mark, fmt::format("nesting deeper than {} levels", kMaxDepth)};
+      throw Stop{n.mark, fmt::format("nesting deeper than {} levels", kMaxDepth), true};
     Open open;
     open.node = std::move(n);
     stack_.push_back(std::move(open));
@@ -159,6 +161,9 @@ class Builder : public YAML::EventHandler {
     } else if (!top.have_key) {
       if (n.kind != Kind::kScalar)
         throw Stop{n.mark, "keys must be plain words, not lists or mappings"};
+      // Field names and ids are short; a longer key is never one of them.
+      if (n.value.size() > kMaxKeySize)
+        throw Stop{n.mark, fmt::format("key is longer than {} bytes", kMaxKeySize)};
       if (!top.keys.insert(n.value).second)
         throw Stop{n.mark, fmt::format("duplicate key '{}'", n.value)};
       top.pending = Entry{n.value, n.mark, {}};
@@ -233,6 +238,43 @@ void refuse_lost_keys(const Node& n, const std::vector<std::string>& lines, cons
   }
 }
 
+// yaml-cpp reads a whole run of '[' or '{' ahead before it hands over the
+// first, keeping a token for each: 1 MiB of them takes a second and 250 MB.
+// Where brackets open deeper than records nest, this is the offset of the
+// first one too deep; the text up to it is enough to refuse the file.
+// Brackets inside text count too: then the cut text is not refused, and
+// the whole is read as usual.
+std::optional<std::size_t> deep_brackets(std::string_view text) {
+  int depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '[' || c == '{') {
+      if (++depth > kMaxDepth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
+// The nesting error of a text too deep in brackets, read only up to them.
+// It points at the first bracket too deep: yaml-cpp's marks for a run of
+// brackets that ends with the text are not where the brackets are.
+std::optional<Stop> refuse_deep_brackets(std::string_view text) {
+  auto cut = deep_brackets(text);
+  if (!cut) return std::nullopt;
+  std::istringstream head{std::string(text.substr(0, *cut + 1))};
+  Builder builder;
+  try {
+    YAML::Parser parser(head);
+    parser.HandleNextDocument(builder);
+  } catch (const Stop& stop) {
+    if (stop.too_deep) return Stop{position_of(text, *cut), stop.message, true};
+  } catch (const YAML::Exception&) {
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Node parse(std::string_view text, const std::string& path, Findings& findings, Kind top) {
@@ -246,6 +288,10 @@ Node parse(std::string_view text, const std::string& path, Findings& findings, K
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     findings.error(path, position_of(text, nul), "file contains a NUL byte");
+    return {};
+  }
+  if (auto stop = refuse_deep_brackets(text)) {
+    findings.error(path, stop->mark, stop->message);
     return {};
   }
   std::istringstream in{std::string(text)};

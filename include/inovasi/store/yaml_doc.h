@@ -49,6 +49,7 @@ struct Entry {
 // the returned node is null when the file could not be read as YAML.
 constexpr std::size_t kMaxFileSize = 1 << 20;
 constexpr int kMaxDepth = 32;
+constexpr std::size_t kMaxKeySize = 1024;
 // top: the kind the document must be (a mapping for records).
 Node parse(std::string_view text, const std::string& path, Findings& findings,
            Kind top = Kind::kMap);
