@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "inovasi/store/codec.h"
+#include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/text.h"
 
@@ -87,6 +88,11 @@ std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findin
     std::vector<std::string> files;
     std::error_code ec;
     stdfs::path base = dir.absolute(R::kFolder);
+    if (stdfs::is_symlink(stdfs::symlink_status(base, ec))) {
+      findings.error(dir.shown(R::kFolder), {},
+                     "is a symbolic link; record folders must be real folders");
+      return files;
+    }
     if (!stdfs::is_directory(base, ec)) return files;
     std::vector<std::string> folders;
     for (const auto& entry : stdfs::directory_iterator(base, ec)) {
@@ -117,11 +123,28 @@ std::string canonical_text(const R& record) {
   return encode_record(record);
 }
 
+// Why a record file is not read at all: a link, a device or pipe (whose
+// reading may never end), or a size no record has.
+static std::optional<std::string> unreadable(const ProgrammeDir& dir, const std::string& relative) {
+  std::error_code ec;
+  auto status = stdfs::symlink_status(dir.absolute(relative), ec);
+  if (ec) return std::nullopt;  // reading it says what is wrong
+  if (stdfs::is_symlink(status)) return "is a symbolic link; records must be regular files";
+  if (!stdfs::is_regular_file(status)) return "is not a regular file";
+  if (stdfs::file_size(dir.absolute(relative), ec) > yaml::kMaxFileSize && !ec)
+    return fmt::format("file is larger than {} bytes", yaml::kMaxFileSize);
+  return std::nullopt;
+}
+
 template <class R>
 LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Findings& findings) {
+  std::string shown = dir.shown(relative);
+  if (auto why = unreadable(dir, relative)) {
+    findings.error(shown, {}, *why);
+    return {relative, {}, std::nullopt};
+  }
   LoadedFile<R> file{relative, fs::read_file(dir.absolute(relative)), std::nullopt};
   Findings local;
-  std::string shown = dir.shown(relative);
   yaml::Node root = yaml::parse(file.text, shown, local);
   if (!local.has_errors()) {
     Stored<R> stored;
@@ -185,8 +208,25 @@ template std::vector<std::string> list_files_of<Contract>(const ProgrammeDir&, F
 template std::vector<std::string> list_files_of<Report>(const ProgrammeDir&, Findings&);
 template std::vector<std::string> list_files_of<Regulation>(const ProgrammeDir&, Findings&);
 
-Transaction::Transaction(const ProgrammeDir& dir)
-    : dir_(dir), lock_(std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30)) {}
+std::optional<std::string> symlink_on_path(const ProgrammeDir& dir, const std::string& relative) {
+  std::string step;
+  for (const auto& part : text::split(relative, '/')) {
+    step += step.empty() ? part : "/" + part;
+    std::error_code ec;
+    if (stdfs::is_symlink(stdfs::symlink_status(dir.absolute(step), ec))) return step;
+  }
+  return std::nullopt;
+}
+
+// Opening the lock file creates it: not through a link to somewhere else.
+static std::unique_ptr<fs::Lock> lock(const ProgrammeDir& dir) {
+  if (symlink_on_path(dir, kLockFile))
+    throw IoError(
+        fmt::format("{}: is a symbolic link; refusing to follow it", dir.shown(kLockFile)));
+  return std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30);
+}
+
+Transaction::Transaction(const ProgrammeDir& dir) : dir_(dir), lock_(lock(dir)) {}
 
 Transaction::~Transaction() = default;
 
@@ -206,15 +246,17 @@ void Transaction::stage(const std::string& relative, std::string content) {
 }
 
 std::vector<std::string> Transaction::commit() {
+  // Every path first, so that a refusal leaves no folder created either.
+  for (const auto& staged : staged_)
+    if (symlink_on_path(dir_, staged.first))
+      throw IoError(fmt::format("{}: is a symbolic link; refusing to write through it",
+                                dir_.shown(staged.first)));
   fs::AtomicBatch batch;
   std::vector<std::string> written;
   for (const auto& [relative, content] : staged_) {
     stdfs::path target = dir_.absolute(relative);
     stdfs::path folder = target.parent_path();
     std::error_code ec;
-    if (stdfs::is_symlink(folder, ec) || stdfs::is_symlink(target, ec))
-      throw IoError(fmt::format("{}: is a symbolic link; refusing to write through it",
-                                dir_.shown(relative)));
     stdfs::create_directories(folder, ec);
     if (ec)
       throw IoError(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));

@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,10 @@ LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Fi
 // The canonical bytes of a record.
 template <class R>
 std::string canonical_text(const R& record);
+
+// The first step of a relative path (its top folder, ..., the file itself)
+// that is a symbolic link: records are never read or written through one.
+std::optional<std::string> symlink_on_path(const ProgrammeDir& dir, const std::string& relative);
 
 // Stages record files and writes them all at once under the directory lock.
 // Unchanged files keep their bytes (and modification time).
