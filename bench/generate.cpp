@@ -58,7 +58,7 @@ class Generator {
       stdfs::create_directories(root_ / folder);
       write(std::string(folder) + "/.gitkeep", "");
     }
-    write(".gitattributes", "*.yaml text eol=lf\n*.md text eol=lf\n");
+    write(".gitattributes", "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
     write(".gitignore", ".inovasi.lock\n.inovasi/\n");
     write(kProgrammeFile, canonical_text(programme()));
     regent_ = "H. " + someone(false).first;
