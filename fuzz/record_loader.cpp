@@ -3,8 +3,10 @@
 // record file; form feeds split it into several files of one programme, so
 // that the rules between records (references, duplicates) are reached too.
 //
-// Property: a record read without errors is written in canonical form, and
-// that text reads again without errors and is written back unchanged.
+// Properties: a record read without errors is written in canonical form, and
+// that text reads again without errors and is written back unchanged; where
+// the canonical reader takes a text, the full reader reads it without
+// errors to the same tree, positions included.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,6 +18,7 @@
 #include "inovasi/store/codec.h"
 #include "inovasi/store/store.h"
 #include "inovasi/store/yaml_doc.h"
+#include "inovasi/util/text.h"
 
 namespace {
 
@@ -65,8 +68,25 @@ void load_as(const yaml::Node& root, std::string_view text, Records& records) {
   }
 }
 
+// parse takes the canonical reader's tree when it has one; it must be the
+// tree the full reader builds.
+void same_as_full(std::string_view text) {
+  if (text.size() > yaml::kMaxFileSize || !text::is_valid_utf8(text)) return;  // parse refuses
+  auto fast = yaml::parse_canonical(text);
+  if (!fast) return;
+  Findings findings;
+  yaml::Node full = yaml::parse_full(text, "fuzz.yaml", findings);
+  std::string detail(text);
+  for (const auto& f : findings.items()) detail += "\n  " + format(f);
+  fuzz::require(!findings.has_errors(), "what the canonical reader takes, yaml-cpp reads", detail);
+  std::string difference = yaml::tree_difference(*fast, full);
+  fuzz::require(difference.empty(), "the canonical reader's tree is yaml-cpp's",
+                detail + "\n  " + difference);
+}
+
 void load_file_text(std::string_view text, Records& records) {
   yaml::scan(text);
+  same_as_full(text);
   Findings findings;
   yaml::Node root = yaml::parse(text, "fuzz.yaml", findings);
   if (findings.has_errors()) return;

@@ -275,21 +275,25 @@ std::optional<Stop> refuse_deep_brackets(std::string_view text) {
   return std::nullopt;
 }
 
-}  // namespace
-
-Node parse(std::string_view text, const std::string& path, Findings& findings, Kind top) {
+// What is refused before any YAML is read.
+bool readable(std::string_view text, const std::string& path, Findings& findings) {
   if (text.size() > kMaxFileSize) {
     findings.error(path, {}, fmt::format("file is larger than {} bytes", kMaxFileSize));
-    return {};
+    return false;
   }
   if (auto bad = text::first_invalid_utf8(text)) {
     findings.error(path, position_of(text, *bad), "invalid UTF-8");
-    return {};
+    return false;
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     findings.error(path, position_of(text, nul), "file contains a NUL byte");
-    return {};
+    return false;
   }
+  return true;
+}
+
+// The full reader: yaml-cpp's events, then what they do not tell.
+Node read_full(std::string_view text, const std::string& path, Findings& findings, Kind top) {
   if (auto stop = refuse_deep_brackets(text)) {
     findings.error(path, stop->mark, stop->message);
     return {};
@@ -334,6 +338,21 @@ Node parse(std::string_view text, const std::string& path, Findings& findings, K
     return {};
   }
   return std::move(builder.root);
+}
+
+}  // namespace
+
+Node parse(std::string_view text, const std::string& path, Findings& findings, Kind top) {
+  if (!readable(text, path, findings)) return {};
+  // Nearly every record is as emit wrote it; yaml-cpp reads the rest.
+  if (top == Kind::kMap)
+    if (auto canonical = parse_canonical(text)) return std::move(*canonical);
+  return read_full(text, path, findings, top);
+}
+
+Node parse_full(std::string_view text, const std::string& path, Findings& findings, Kind top) {
+  if (!readable(text, path, findings)) return {};
+  return read_full(text, path, findings, top);
 }
 
 }  // namespace inovasi::yaml

@@ -54,6 +54,22 @@ constexpr std::size_t kMaxKeySize = 1024;
 Node parse(std::string_view text, const std::string& path, Findings& findings,
            Kind top = Kind::kMap);
 
+// parse without the canonical reader: always through yaml-cpp. For tests
+// and fuzzing, which compare the two.
+Node parse_full(std::string_view text, const std::string& path, Findings& findings,
+                Kind top = Kind::kMap);
+
+// Reads a record in canonical form (what emit writes: block maps and lists,
+// one-line flow lists and maps, plain, quoted and literal scalars) in one
+// pass, without yaml-cpp. Anything else, even valid YAML, gives nullopt;
+// what it accepts gives the tree parse_full gives, positions included.
+// text must be valid UTF-8 (parse checks that first).
+std::optional<Node> parse_canonical(std::string_view text);
+
+// Where two trees differ (kind, value, style, marks, keys), or "" when they
+// are the same; for tests and fuzzing.
+std::string tree_difference(const Node& a, const Node& b);
+
 // Writes a map in canonical form: two-space indent, LF, final newline.
 std::string emit(const Node& root);
 
