@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "inovasi/store/cache.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
 #include "inovasi/util/text.h"
@@ -83,6 +84,9 @@ static int dispatch(int argc, char** argv) {
                  "Use the programme in DIR (default: $INOVASI_DIR, else the nearest parent with "
                  "inovasi.yaml)")
       ->option_text("DIR");
+  app.add_flag_callback(
+      "--no-cache", [] { disable_record_cache(); },
+      "Neither read nor write the record cache (.inovasi/cache): read every record file");
 
   std::vector<std::pair<CLI::App*, Runner>> runners;
   for (const auto& command : commands()) {

@@ -12,7 +12,8 @@ namespace {
 int run_check(const Globals& g, bool quiet_warnings) {
   ProgrammeDir dir = ProgrammeDir::locate(g.dir);
   Findings findings;
-  Records records = load_records(dir, findings, {.canonical_warnings = true});
+  Records records =
+      load_records(dir, findings, {.canonical_warnings = true, .cache = LoadOptions::Cache::kOff});
   check_records(records, findings);
   if (quiet_warnings)
     std::erase_if(findings.items(),

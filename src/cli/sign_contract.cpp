@@ -64,7 +64,8 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
       std::string prefix = csv ? fmt::format("targets[{}]", k) : "";
       if (csv) s.origin.fields.emplace_back(prefix, origin.mark);
       for (const auto& [field, mark] : origin.fields)
-        s.origin.fields.emplace_back(csv ? prefix + "." + field : field, mark);
+        s.origin.fields.emplace_back(csv ? prefix + "." + std::string(field) : std::string(field),
+                                     mark);
     }
   };
   // Target rows no signed contract takes would be lost without a word.

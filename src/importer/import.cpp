@@ -33,11 +33,11 @@ void check_row_width(const std::string& path, const csv::Record& row,
     extra = extra || !text::trim(row.fields[c].text).empty();
   if (row.fields.size() >= named && !extra) return;
   const csv::Field& last = row.fields.back();
-  Mark mark = extra ? Mark{row.fields[named].line, row.fields[named].column}
-                    : Mark{last.line, last.column};
-  findings.error(path, mark,
-                 fmt::format("row has {} fields but the header names {} columns",
-                             row.fields.size(), named));
+  Mark mark =
+      extra ? Mark{row.fields[named].line, row.fields[named].column} : Mark{last.line, last.column};
+  findings.error(
+      path, mark,
+      fmt::format("row has {} fields but the header names {} columns", row.fields.size(), named));
 }
 
 std::string unknown_column(const std::string& name, const std::vector<std::string>& known) {
@@ -136,7 +136,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   if (!options.dry_run) transaction = std::make_unique<Transaction>(dir);
 
   Findings existing_findings;
-  Records records = load_records(dir, existing_findings);
+  Records records = load_records(dir, existing_findings, {.cache = LoadOptions::Cache::kRead});
 
   Findings local;
   std::vector<Stored<R>> incoming;

@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "inovasi/store/cache.h"
 #include "inovasi/store/codec.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/parallel.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -123,27 +125,36 @@ std::string canonical_text(const R& record) {
   return encode_record(record);
 }
 
-// Why a record file is not read at all: a link, a device or pipe (whose
-// reading may never end), or a size no record has.
-static std::optional<std::string> unreadable(const ProgrammeDir& dir, const std::string& relative) {
-  std::error_code ec;
-  auto status = stdfs::symlink_status(dir.absolute(relative), ec);
-  if (ec) return std::nullopt;  // reading it says what is wrong
-  if (stdfs::is_symlink(status)) return "is a symbolic link; records must be regular files";
-  if (!stdfs::is_regular_file(status)) return "is not a regular file";
-  if (stdfs::file_size(dir.absolute(relative), ec) > yaml::kMaxFileSize && !ec)
-    return fmt::format("file is larger than {} bytes", yaml::kMaxFileSize);
+// A record file's bytes, or the reason it is not read at all: a link, a
+// device or pipe (whose reading may never end), or a size no record has.
+static std::optional<std::string> read_record_file(const ProgrammeDir& dir,
+                                                   const std::string& relative,
+                                                   Findings& findings) {
+  auto file = fs::read_regular_file(dir.absolute(relative), yaml::kMaxFileSize);
+  using Refused = fs::RegularFile::Refused;
+  switch (file.refused) {
+    case Refused::kNo:
+      return std::move(file.content);
+    case Refused::kLink:
+      findings.error(dir.shown(relative), {}, "is a symbolic link; records must be regular files");
+      break;
+    case Refused::kNotRegular:
+      findings.error(dir.shown(relative), {}, "is not a regular file");
+      break;
+    case Refused::kTooLarge:
+      findings.error(dir.shown(relative), {},
+                     fmt::format("file is larger than {} bytes", yaml::kMaxFileSize));
+      break;
+  }
   return std::nullopt;
 }
 
 template <class R>
 LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Findings& findings) {
+  auto text = read_record_file(dir, relative, findings);
+  if (!text) return {relative, {}, std::nullopt};
+  LoadedFile<R> file{relative, std::move(*text), std::nullopt};
   std::string shown = dir.shown(relative);
-  if (auto why = unreadable(dir, relative)) {
-    findings.error(shown, {}, *why);
-    return {relative, {}, std::nullopt};
-  }
-  LoadedFile<R> file{relative, fs::read_file(dir.absolute(relative)), std::nullopt};
   Findings local;
   yaml::Node root = yaml::parse(file.text, shown, local);
   if (!local.has_errors()) {
@@ -165,15 +176,63 @@ static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& 
     findings.warning(dir.shown(file.path), {}, "not in canonical form (run 'inovasi fmt')");
 }
 
+// Every file of a folder, read and decoded on all cores (or taken from the
+// cache when unchanged); the records and findings are then taken in file
+// order, so the outcome is the same for any number of threads.
 template <class R>
 static void load_folder(const ProgrammeDir& dir, Records& records, Findings& findings,
-                        LoadOptions options) {
-  for (const auto& relative : list_files_of<R>(dir, findings)) {
-    auto file = load_file<R>(dir, relative, findings);
-    if (!file.stored) continue;
-    if (options.canonical_warnings) warn_if_not_canonical(dir, file, findings);
-    records.all<R>().push_back(std::move(*file.stored));
+                        LoadOptions options, RecordCache* cache) {
+  const auto files = list_files_of<R>(dir, findings);
+  // The records go straight to their place (then the gaps of unreadable
+  // files close up), so that no second copy of them is ever made.
+  std::vector<Stored<R>> loaded(files.size());
+  struct Outcome {
+    bool loaded = false, cached = false;
+    bool fresh = false;  // read from its file, without findings: to cache
+    Findings findings;
+    std::optional<FileStamp> stamp;
+  };
+  std::vector<Outcome> outcomes(files.size());
+  parallel::for_each_index(files.size(), [&](std::size_t i) {
+    Outcome& outcome = outcomes[i];
+    if (cache) {
+      outcome.stamp = stamp_of(dir.absolute(files[i]));
+      if (outcome.stamp)
+        if (auto blob = cache->find(files[i], *outcome.stamp)) {
+          if (decode_stored(*blob, loaded[i])) {
+            loaded[i].origin.path = dir.shown(files[i]);
+            outcome.loaded = outcome.cached = true;
+            return;
+          }
+          loaded[i] = {};
+        }
+    }
+    auto file = load_file<R>(dir, files[i], outcome.findings);
+    if (!file.stored) return;
+    if (options.canonical_warnings) warn_if_not_canonical(dir, file, outcome.findings);
+    outcome.fresh = cache && outcome.stamp && file.clean && outcome.findings.empty();
+    loaded[i] = std::move(*file.stored);
+    outcome.loaded = true;
+  });
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    Outcome& outcome = outcomes[i];
+    findings.append(outcome.findings);
+    if (outcome.cached)
+      cache->keep(files[i]);
+    else if (outcome.fresh)
+      cache->put(files[i], *outcome.stamp);
+    if (!outcome.loaded) continue;
+    if (kept != i) loaded[kept] = std::move(loaded[i]);
+    ++kept;
   }
+  loaded.resize(kept);
+  auto& all = records.all<R>();
+  if (all.empty())
+    all = std::move(loaded);
+  else
+    all.insert(all.end(), std::make_move_iterator(loaded.begin()),
+               std::make_move_iterator(loaded.end()));
 }
 
 Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions options) {
@@ -183,11 +242,18 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
     if (options.canonical_warnings) warn_if_not_canonical(dir, programme, findings);
     records.programme = std::move(programme.stored);
   }
-  load_folder<Unit>(dir, records, findings, options);
-  load_folder<Idea>(dir, records, findings, options);
-  load_folder<Contract>(dir, records, findings, options);
-  load_folder<Report>(dir, records, findings, options);
-  load_folder<Regulation>(dir, records, findings, options);
+  std::optional<RecordCache> cache;
+  if (options.cache != LoadOptions::Cache::kOff && record_cache_enabled())
+    cache = RecordCache::open(dir);
+  RecordCache* c = cache ? &*cache : nullptr;
+  load_folder<Unit>(dir, records, findings, options, c);
+  load_folder<Idea>(dir, records, findings, options, c);
+  load_folder<Contract>(dir, records, findings, options, c);
+  load_folder<Report>(dir, records, findings, options, c);
+  load_folder<Regulation>(dir, records, findings, options, c);
+  // Records with errors stop most commands: a refused command writes nothing.
+  if (cache && options.cache == LoadOptions::Cache::kReadWrite && !findings.has_errors())
+    cache->save(dir, records);
   records.sort();
   return records;
 }

@@ -3,6 +3,10 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <deque>
+#include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 
 namespace inovasi {
 
@@ -40,6 +44,41 @@ std::string format(const Finding& f) {
   const char* level = f.severity == Severity::kError ? "error" : "warning";
   if (where.empty()) return fmt::format("{}: {}", level, f.message);
   return fmt::format("{}: {}: {}", where, level, f.message);
+}
+
+namespace {
+
+struct FieldNames {
+  std::shared_mutex mutex;
+  std::deque<std::string> names;  // never moves a name once added
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+};
+
+FieldNames& field_names() {
+  static FieldNames table;
+  return table;
+}
+
+}  // namespace
+
+std::uint32_t intern_field_name(std::string_view name) {
+  FieldNames& table = field_names();
+  {
+    std::shared_lock lock(table.mutex);
+    if (auto it = table.ids.find(name); it != table.ids.end()) return it->second;
+  }
+  std::unique_lock lock(table.mutex);
+  if (auto it = table.ids.find(name); it != table.ids.end()) return it->second;
+  auto id = static_cast<std::uint32_t>(table.names.size());
+  table.names.emplace_back(name);
+  table.ids.emplace(table.names.back(), id);
+  return id;
+}
+
+std::string_view field_name(std::uint32_t id) {
+  FieldNames& table = field_names();
+  std::shared_lock lock(table.mutex);
+  return table.names.at(id);
 }
 
 }  // namespace inovasi

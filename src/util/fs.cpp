@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <signal.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -48,6 +49,59 @@ std::string read_file(const stdfs::path& path) {
   auto content = read_file_if_exists(path);
   if (!content) throw io_error(path, "cannot open", ENOENT);
   return *content;
+}
+
+RegularFile read_regular_file(const stdfs::path& path, std::size_t max_size) {
+  RegularFile file;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) {
+    if (errno == ELOOP) {
+      file.refused = RegularFile::Refused::kLink;
+      return file;
+    }
+    throw io_error(path, "cannot open", errno);
+  }
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    int error = errno;
+    ::close(fd);
+    throw io_error(path, "cannot read", error);
+  }
+  if (!S_ISREG(st.st_mode))
+    file.refused = RegularFile::Refused::kNotRegular;
+  else if (static_cast<std::size_t>(st.st_size) > max_size)
+    file.refused = RegularFile::Refused::kTooLarge;
+  if (file.refused != RegularFile::Refused::kNo) {
+    ::close(fd);
+    return file;
+  }
+  // One read for the whole file, and one more byte: a read that returns less
+  // than asked from a regular file has reached its end. A file that grew
+  // since fstat is read on, up to one byte past the limit.
+  std::size_t want = static_cast<std::size_t>(st.st_size) + 1;
+  file.content.resize(want);
+  std::size_t have = 0;
+  while (true) {
+    ssize_t n = ::read(fd, file.content.data() + have, want - have);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      int error = errno;
+      ::close(fd);
+      throw io_error(path, "cannot read", error);
+    }
+    have += static_cast<std::size_t>(n);
+    if (n == 0 || have < want) break;
+    if (have > max_size) {
+      file.refused = RegularFile::Refused::kTooLarge;
+      break;
+    }
+    want = std::min(have * 2, max_size + 1);
+    file.content.resize(want);
+  }
+  ::close(fd);
+  file.content.resize(have);
+  if (file.refused != RegularFile::Refused::kNo) file.content.clear();
+  return file;
 }
 
 Lock::Lock(const stdfs::path& path, int timeout_seconds) {
@@ -136,7 +190,7 @@ static pid_t temporary_owner(const std::string& name) {
 // Removes the temporary files that commands killed before their commit left
 // in a folder. Only those of processes that no longer exist: a live one may
 // still be writing. Best effort, as a failure here loses nothing.
-static void remove_stale_temporaries(const stdfs::path& folder) {
+void remove_stale_temporaries(const stdfs::path& folder) {
   std::error_code ec;
   for (stdfs::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
     pid_t owner = temporary_owner(it->path().filename().string());
@@ -147,16 +201,9 @@ static void remove_stale_temporaries(const stdfs::path& folder) {
   }
 }
 
-void AtomicBatch::commit() {
+void AtomicBatch::commit(Durability durability) {
   if (pending_.empty()) return;
-  // One flush for the whole batch: syncfs costs far less than an fsync per file.
-  int any = ::open(pending_.front().temporary.c_str(), O_RDONLY | O_CLOEXEC);
-  if (any < 0) throw io_error(pending_.front().target, "cannot reopen", errno);
-  int synced = ::syncfs(any);
-  int sync_error = errno;
-  ::close(any);
-  if (synced != 0) throw io_error(pending_.front().target, "cannot flush to disk", sync_error);
-
+  if (durability == Durability::kFlushed) flush();
   std::set<stdfs::path> folders;
   for (const auto& p : pending_) {
     if (::rename(p.temporary.c_str(), p.target.c_str()) != 0)
@@ -165,13 +212,25 @@ void AtomicBatch::commit() {
   }
   pending_.clear();
   for (const auto& folder : folders) {
-    int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-      ::fsync(fd);
-      ::close(fd);
+    if (durability == Durability::kFlushed) {
+      int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd >= 0) {
+        ::fsync(fd);
+        ::close(fd);
+      }
     }
     remove_stale_temporaries(folder);
   }
+}
+
+void AtomicBatch::flush() {
+  // One flush for the whole batch: syncfs costs far less than an fsync per file.
+  int any = ::open(pending_.front().temporary.c_str(), O_RDONLY | O_CLOEXEC);
+  if (any < 0) throw io_error(pending_.front().target, "cannot reopen", errno);
+  int synced = ::syncfs(any);
+  int sync_error = errno;
+  ::close(any);
+  if (synced != 0) throw io_error(pending_.front().target, "cannot flush to disk", sync_error);
 }
 
 }  // namespace inovasi::fs

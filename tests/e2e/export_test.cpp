@@ -19,8 +19,9 @@ stdfs::path example(const std::string& name) {
 std::vector<std::pair<std::string, std::string>> files(const Sandbox& sandbox,
                                                        const std::string& relative) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const std::string& entry : sandbox.tree(relative))
-    if (!entry.ends_with("/")) out.emplace_back(entry, sandbox.read(relative + "/" + entry));
+  for (const std::string& entry : sandbox.tree(relative))  // the records, not their cache
+    if (!entry.ends_with("/") && !entry.starts_with(".inovasi/"))
+      out.emplace_back(entry, sandbox.read(relative + "/" + entry));
   return out;
 }
 

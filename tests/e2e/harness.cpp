@@ -353,6 +353,9 @@ std::vector<std::string> Sandbox::tree(const std::string& relative) const {
 void copy_tree(const stdfs::path& from, const stdfs::path& to) {
   stdfs::create_directories(to);
   stdfs::copy(from, to, stdfs::copy_options::recursive | stdfs::copy_options::copy_symlinks);
+  // A record cache that reading the source left there is not the programme's.
+  std::error_code ignored;
+  stdfs::remove_all(to / ".inovasi", ignored);
 }
 
 Result run_program(const std::string& program, const std::vector<std::string>& args,

@@ -109,7 +109,8 @@ std::map<std::string, std::string> file_contents(const stdfs::path& folder);
 std::vector<std::string> differences(const std::map<std::string, std::string>& expected,
                                      const std::map<std::string, std::string>& actual);
 
-// Every file and folder under `from`, copied to `to` (links copied as links).
+// Every file and folder under `from`, copied to `to` (links copied as links),
+// but for a record cache (.inovasi/) at its top.
 void copy_tree(const stdfs::path& from, const stdfs::path& to);
 
 std::string read_file(const stdfs::path& path);

@@ -42,6 +42,12 @@ class ProgrammeDir {
 
 struct LoadOptions {
   bool canonical_warnings = false;  // warn about files not in canonical form
+  // Whether unchanged files' records come from .inovasi/cache (see cache.h).
+  // check never uses it, as it vouches for the files themselves; commands
+  // that write records read it but leave it as it is, so that a refused or
+  // dry run changes no file at all.
+  enum class Cache { kOff, kRead, kReadWrite };
+  Cache cache = Cache::kReadWrite;
 };
 
 // Loads every record. Problems with single files become findings (and those

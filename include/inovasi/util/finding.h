@@ -1,6 +1,10 @@
 // Findings are data: where, how bad, and what, collected and printed together.
 #pragma once
+#include <cstdint>
+#include <initializer_list>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace inovasi {
@@ -9,6 +13,7 @@ namespace inovasi {
 struct Mark {
   int line = 0;
   int column = 0;
+  bool operator==(const Mark&) const = default;
 };
 
 enum class Severity { kWarning, kError };
@@ -46,13 +51,60 @@ std::string format(const Finding& finding);
 
 namespace inovasi {
 
+// The few hundred field names records use ("title", "plan[2].due"), each
+// kept once per process and named by a number; safe from any thread.
+std::uint32_t intern_field_name(std::string_view name);
+std::string_view field_name(std::uint32_t id);
+
+// The positions of a record's fields, by name, in the order they were read.
+// A programme holds millions of them, so each takes twelve bytes.
+class FieldMarks {
+ public:
+  struct Item {
+    std::uint32_t name;
+    Mark mark;
+    bool operator==(const Item&) const = default;
+  };
+  class Iterator {
+   public:
+    explicit Iterator(const Item* at) : at_(at) {}
+    std::pair<std::string_view, Mark> operator*() const {
+      return {field_name(at_->name), at_->mark};
+    }
+    Iterator& operator++() {
+      ++at_;
+      return *this;
+    }
+    bool operator!=(const Iterator& other) const { return at_ != other.at_; }
+
+   private:
+    const Item* at_;
+  };
+
+  FieldMarks() = default;
+  FieldMarks(std::initializer_list<std::pair<std::string_view, Mark>> fields) {
+    for (const auto& [name, mark] : fields) emplace_back(name, mark);
+  }
+  void emplace_back(std::string_view name, Mark mark) {
+    items_.push_back({intern_field_name(name), mark});
+  }
+  std::size_t size() const { return items_.size(); }
+  bool empty() const { return items_.empty(); }
+  Iterator begin() const { return Iterator(items_.data()); }
+  Iterator end() const { return Iterator(items_.data() + items_.size()); }
+  bool operator==(const FieldMarks&) const = default;
+
+ private:
+  std::vector<Item> items_;
+};
+
 // Where a record came from: its file (or CSV row) and the position of each of
 // its fields, so that findings about a field point at it.
 struct Origin {
   enum class Form { kFile, kCsv, kOptions };
   std::string path;
   Mark mark;  // the record as a whole
-  std::vector<std::pair<std::string, Mark>> fields;
+  FieldMarks fields;
   Form form = Form::kFile;
   // Fields read from another file (a contract's targets from targets.csv):
   // field prefix -> that file's path.

@@ -15,6 +15,20 @@ std::string read_file(const stdfs::path& path);
 // Same, but nothing (no error) when the file does not exist.
 std::optional<std::string> read_file_if_exists(const stdfs::path& path);
 
+// A record file read in one pass: opened without following a symbolic link
+// and without waiting on a named pipe, then read only when it is a regular
+// file of at most max_size bytes. Throws IoError when it cannot be read.
+struct RegularFile {
+  enum class Refused { kNo, kLink, kNotRegular, kTooLarge };
+  Refused refused = Refused::kNo;
+  std::string content;
+};
+RegularFile read_regular_file(const stdfs::path& path, std::size_t max_size);
+
+// Removes the temporary files (".NAME.tmp.PID.N") that processes no longer
+// running left in a folder. Best effort: a failure here loses nothing.
+void remove_stale_temporaries(const stdfs::path& folder);
+
 // Holds an exclusive flock on a file for its lifetime. The kernel drops it
 // when the process dies, so a killed command never leaves a stale lock.
 class Lock {
@@ -41,14 +55,19 @@ class AtomicBatch {
   AtomicBatch(const AtomicBatch&) = delete;
   AtomicBatch& operator=(const AtomicBatch&) = delete;
 
+  // kFlushed: on disk before any rename (records). kCached: renamed without
+  // waiting for the disk, for files that are only ever a copy (the cache).
+  enum class Durability { kFlushed, kCached };
+
   void add(const stdfs::path& target, const std::string& content);
-  void commit();
+  void commit(Durability durability = Durability::kFlushed);
 
  private:
   struct Pending {
     stdfs::path target;
     stdfs::path temporary;
   };
+  void flush();
   std::vector<Pending> pending_;
 };
 
