@@ -64,7 +64,8 @@ bool needs_quotes(std::string_view s, bool in_flow) {
   if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos ||
       s.back() == ':')
     return true;
-  if (in_flow && s.find_first_of(",[]{}:#") != std::string_view::npos) return true;
+  // yaml-cpp fails on a '?' inside a plain scalar in flow ([a?b]).
+  if (in_flow && s.find_first_of(",[]{}:#?") != std::string_view::npos) return true;
   return looks_typed(s);
 }
 

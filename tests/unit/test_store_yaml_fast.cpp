@@ -343,3 +343,17 @@ TEST_CASE("yaml canonical reader refuses what emit never writes") {
     CHECK(refused(nested + std::string(2 * yaml::kMaxDepth, ' ') + "b: c\n"));
   }
 }
+
+TEST_CASE("yaml emit quotes a '?' inside a flow list, which yaml-cpp cannot read bare") {
+  yaml::Node tags = yaml::Node::sequence(true);
+  tags.items.push_back(yaml::Node::scalar("apa?"));
+  tags.items.push_back(yaml::Node::scalar("a?b"));
+  yaml::Node root = yaml::Node::map();
+  root.entries.push_back({"tags", {}, std::move(tags)});
+  std::string text = yaml::emit(root);
+  CHECK(text == "tags: ['apa?', 'a?b']\n");
+  yaml::Node read = accepted(text);
+  CHECK(read.find("tags")->value.items[0].value == "apa?");
+  CHECK(yaml::needs_quotes("a?b", true));
+  CHECK_FALSE(yaml::needs_quotes("a?b", false));
+}
