@@ -67,8 +67,26 @@ std::optional<std::string> parse_value(std::string_view text, Period& out) {
   return Period::explain_invalid(text);
 }
 
+namespace {
+
+// Dates and periods are written for every record saved, and for every one
+// loaded (the canonical-form check): four digits need no fmt.
+void append_digits(std::string& out, int value, int width) {
+  char digits[4];
+  for (int i = width - 1; i >= 0; --i, value /= 10) digits[i] = static_cast<char>('0' + value % 10);
+  out.append(digits, static_cast<std::size_t>(width));
+}
+
+}  // namespace
+
 std::string format_value(const Period& v) {
-  return v.str();
+  if (v.year() < 0 || v.year() > 9999 || v.index() < 0 || v.index() > 9) return v.str();
+  std::string out;
+  append_digits(out, v.year(), 4);
+  if (v.kind() == Period::Kind::kYear) return out;
+  out += v.kind() == Period::Kind::kQuarter ? "-Q" : "-H";
+  append_digits(out, v.index(), 1);
+  return out;
 }
 
 std::optional<std::string> parse_pairs(std::string_view cell, std::map<std::string, double>& out) {
@@ -95,15 +113,25 @@ std::string format_value(const std::string& v) {
   return v;
 }
 std::string format_value(const Date& v) {
-  return v.str();
+  if (v.year() < 0 || v.year() > 9999 || v.month() < 0 || v.month() > 99 || v.day() < 0 ||
+      v.day() > 99)
+    return v.str();
+  std::string out;
+  append_digits(out, v.year(), 4);
+  out += '-';
+  append_digits(out, v.month(), 2);
+  out += '-';
+  append_digits(out, v.day(), 2);
+  return out;
 }
 std::string format_value(std::int64_t v) {
-  return fmt::format("{}", v);
+  return std::to_string(v);
 }
 
 std::string format_value(double v) {
   if (v == 0) return "0";
-  if (std::nearbyint(v) == v && std::fabs(v) < 1e15) return fmt::format("{:.0f}", v);
+  if (std::nearbyint(v) == v && std::fabs(v) < 1e15)
+    return std::to_string(static_cast<long long>(v));  // what {:.0f} writes, faster
   // Numbers below 1 need as many more decimals as there are zeros after the point.
   int zeros = std::fabs(v) < 1 ? static_cast<int>(-std::floor(std::log10(std::fabs(v)))) : 0;
   for (int precision = 1; precision < 17 + zeros; ++precision) {
