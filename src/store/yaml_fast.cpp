@@ -5,6 +5,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 
 #include "inovasi/store/yaml_doc.h"
 
@@ -53,20 +55,9 @@ bool all_printable(std::string_view s, bool allow_tab) {
 }
 
 // The light lexer in yaml_scan.cpp opens a quote where a quote follows a
-// blank, '[', '{' or ',' and the last non-blank character is one of
-// ":-[{,?". Inside plain text such a quote is never closed for it, and
-// parse would refuse the file; leave such text to the full reader.
-bool opens_lexer_quote(std::string_view s) {
-  char last = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if ((c == '"' || c == '\'') && i > 0 &&
-        std::string_view(" [{,").find(s[i - 1]) != std::string_view::npos && last != 0 &&
-        std::string_view(":-[{,?").find(last) != std::string_view::npos)
-      return true;
-    if (c != ' ') last = c;
-  }
-  return false;
+// blank, '[', '{' or ',' and the last non-blank character is one of these.
+bool is_lexer_quote_opener(char c) {
+  return c == ':' || c == '-' || c == '[' || c == '{' || c == ',' || c == '?';
 }
 
 // What the light lexer does with one line read on its own: true when no
@@ -88,8 +79,7 @@ bool lexer_closes_quotes(std::string_view line) {
       }
     } else if (c == '#' && (previous == ' ' || previous == '\t')) {
       return true;  // the rest is a comment to the lexer
-    } else if ((c == '"' || c == '\'') && last != 0 &&
-               std::string_view(":-[{,?").find(last) != std::string_view::npos &&
+    } else if ((c == '"' || c == '\'') && is_lexer_quote_opener(last) &&
                (previous == ' ' || previous == '\t' || previous == '[' || previous == '{' ||
                 previous == ',')) {
       quote = c;
@@ -100,27 +90,67 @@ bool lexer_closes_quotes(std::string_view line) {
   return quote == 0;
 }
 
+// The bytes plain_ok looks at more closely: controls, DEL, the lead bytes of
+// the characters printable_at refuses, and the punctuation that can end or
+// spoil a plain scalar. Letters, digits, spaces and the rest pass at once.
+constexpr std::array<bool, 256> kPlainSpecial = [] {
+  std::array<bool, 256> special{};
+  for (int c = 0; c < 0x20; ++c) special[c] = true;
+  for (char c : std::string_view(":#,[]{}?\"'")) special[static_cast<unsigned char>(c)] = true;
+  special[0x7F] = special[0xC2] = special[0xE2] = special[0xEF] = true;
+  return special;
+}();
+
 // A plain scalar that yaml-cpp reads as exactly this text, on one line.
 bool plain_ok(std::string_view s, bool in_flow) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;
   char first = s.front();
   if (std::string_view("?:,[]{}#&*!|>'\"%@`").find(first) != std::string_view::npos) return false;
   if (first == '-' && (s.size() == 1 || !(is_alnum(s[1]) || s[1] == '.'))) return false;
-  if (s.find(": ") != std::string_view::npos || s.find(" #") != std::string_view::npos)
-    return false;
-  // In flow, yaml-cpp ends a plain scalar at any of these (and fails on '?').
-  if (in_flow && s.find_first_of(",[]{}:#?") != std::string_view::npos) return false;
-  return all_printable(s, false) && !opens_lexer_quote(s);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (!kPlainSpecial[static_cast<unsigned char>(c)]) continue;
+    switch (c) {
+      case ':':  // ": " would start a value; s does not end with ':'
+        if (in_flow || s[i + 1] == ' ') return false;
+        break;
+      case '#':  // " #" would start a comment; s does not start with '#'
+        if (in_flow || s[i - 1] == ' ') return false;
+        break;
+      case ',':
+      case '[':
+      case ']':
+      case '{':
+      case '}':
+      case '?':  // in flow, yaml-cpp ends a plain scalar at these (and fails on '?')
+        if (in_flow) return false;
+        break;
+      case '"':
+      case '\'': {
+        // The light lexer in yaml_scan.cpp opens a quote here, and never
+        // sees it closed: parse would refuse the file. s starts with
+        // neither a quote nor a blank.
+        char before = s[i - 1];
+        if (before != ' ' && before != '[' && before != '{' && before != ',') break;
+        std::size_t last = i - 1;
+        while (s[last] == ' ') --last;
+        if (is_lexer_quote_opener(s[last])) return false;
+        break;
+      }
+      default:
+        if (!printable_at(s, i, false)) return false;
+    }
+  }
+  return true;
 }
 
-Node plain_node(std::string_view s, Mark mark) {
-  Node n;
-  if (!is_null_word(s)) {
-    n = Node::scalar(std::string(s));
-    n.plain = true;
-  }
-  n.mark = mark;
-  return n;
+// Makes the fresh node out the plain scalar s (or null, for ~ and null).
+void set_plain(Node& out, std::string_view s, Mark mark) {
+  out.mark = mark;
+  if (is_null_word(s)) return;
+  out.kind = Kind::kScalar;
+  out.value.assign(s);
+  out.plain = true;
 }
 
 int hex_digit(char c) {
@@ -139,18 +169,41 @@ std::string_view unicode_escape(std::string_view hex) {
   return {};
 }
 
+// Maps of records hold a few keys: each new one is compared with those
+// before it only when a 64-bit filter of the keys seen says it may repeat.
+// Past kFilteredKeys, all the keys are sorted once the map is read.
+constexpr std::size_t kFilteredKeys = 64;
+
+bool repeats_last_key(const std::vector<Entry>& entries, std::uint64_t& seen) {
+  const std::string& key = entries.back().key;  // never empty
+  unsigned hash =
+      static_cast<unsigned>(key.size() * 7 + static_cast<unsigned char>(key.front()) * 3 +
+                            static_cast<unsigned char>(key.back()));
+  std::uint64_t bit = std::uint64_t{1} << (hash & 63);
+  bool maybe = (seen & bit) != 0;
+  seen |= bit;
+  if (!maybe) return false;
+  for (std::size_t i = 0; i + 1 < entries.size(); ++i)
+    if (entries[i].key == key) return true;
+  return false;
+}
+
 bool has_duplicate_keys(const std::vector<Entry>& entries) {
-  if (entries.size() <= 16) {
-    for (std::size_t i = 1; i < entries.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (entries[i].key == entries[j].key) return true;
-    return false;
-  }
   std::vector<std::string_view> keys;
   keys.reserve(entries.size());
   for (const auto& e : entries) keys.push_back(e.key);
   std::sort(keys.begin(), keys.end());
   return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+}
+
+// Adds the entry just read to its map's duplicate check: true when its key
+// repeats an earlier one (for large maps, known only at the end).
+bool repeated(const std::vector<Entry>& entries, std::uint64_t& seen) {
+  return entries.size() <= kFilteredKeys && repeats_last_key(entries, seen);
+}
+
+bool repeated_at_end(const std::vector<Entry>& entries) {
+  return entries.size() > kFilteredKeys && has_duplicate_keys(entries);
 }
 
 class CanonicalReader {
@@ -207,6 +260,15 @@ class CanonicalReader {
     std::string value;
     std::size_t i = col + 1;
     while (true) {
+      // A run of ordinary characters is copied at once.
+      std::size_t run = i;
+      while (run < line_.size()) {
+        unsigned char u = static_cast<unsigned char>(line_[run]);
+        if (u == static_cast<unsigned char>(quote) || u == '\\' || u < 0x20 || u >= 0x7F) break;
+        ++run;
+      }
+      value.append(line_.substr(i, run - i));
+      i = run;
       if (i >= line_.size()) return false;  // continues on the next line
       char c = line_[i];
       if (c == quote) {
@@ -252,7 +314,8 @@ class CanonicalReader {
       i += n;
     }
     col = i + 1;
-    out = Node::scalar(std::move(value));
+    out.kind = Kind::kScalar;
+    out.value = std::move(value);
     out.mark = at;
     return true;
   }
@@ -270,9 +333,11 @@ class CanonicalReader {
       if (!is_key_start(c)) return false;
       std::size_t end = col;
       while (end < line_.size() && is_key_char(line_[end])) ++end;
-      entry.key.assign(line_.substr(col, end - col));
-      if (is_null_word(entry.key)) return false;
+      std::string_view key = line_.substr(col, end - col);
+      if (key.size() > kMaxKeySize || is_null_word(key)) return false;
+      entry.key.assign(key);
       col = end;
+      return true;
     }
     if (entry.key.empty() || entry.key.size() > kMaxKeySize) return false;
     return std::all_of(entry.key.begin(), entry.key.end(), is_key_char);
@@ -280,6 +345,12 @@ class CanonicalReader {
 
   // True when a map entry (a key and ':') starts at col.
   bool starts_entry(std::size_t col) {
+    if (col < line_.size() && is_key_start(line_[col])) {
+      std::size_t end = col;
+      while (end < line_.size() && is_key_char(line_[end])) ++end;
+      return end < line_.size() && line_[end] == ':' &&
+             (end + 1 == line_.size() || line_[end + 1] == ' ');
+    }
     Entry probe;
     if (!key(col, probe)) return false;
     return col < line_.size() && line_[col] == ':' &&
@@ -293,8 +364,10 @@ class CanonicalReader {
       if (depth >= kMaxDepth) return false;
       bool sequence = c == '[';
       char close = sequence ? ']' : '}';
-      out = sequence ? Node::sequence(true) : Node::map(true);
+      out.kind = sequence ? Kind::kSequence : Kind::kMap;
+      out.flow = true;
       out.mark = mark(col);
+      std::uint64_t seen = 0;
       ++col;
       if (col < line_.size() && line_[col] == close) {
         ++col;
@@ -302,16 +375,13 @@ class CanonicalReader {
       }
       while (true) {
         if (sequence) {
-          Node item;
-          if (!flow_node(col, depth + 1, item)) return false;
-          out.items.push_back(std::move(item));
+          if (!flow_node(col, depth + 1, out.items.emplace_back())) return false;
         } else {
-          Entry entry;
-          if (!key(col, entry)) return false;
+          Entry& entry = out.entries.emplace_back();
+          if (!key(col, entry) || repeated(out.entries, seen)) return false;
           if (col + 1 >= line_.size() || line_[col] != ':' || line_[col + 1] != ' ') return false;
           col += 2;
           if (!flow_node(col, depth + 1, entry.value)) return false;
-          out.entries.push_back(std::move(entry));
         }
         if (col < line_.size() && line_[col] == close) {
           ++col;
@@ -320,14 +390,14 @@ class CanonicalReader {
         if (col + 1 >= line_.size() || line_[col] != ',' || line_[col + 1] != ' ') return false;
         col += 2;
       }
-      return sequence || !has_duplicate_keys(out.entries);
+      return !repeated_at_end(out.entries);
     }
     if (c == '\'' || c == '"') return quoted(col, out);
     std::size_t end = line_.find_first_of(",]}", col);
     if (end == std::string_view::npos) return false;
     std::string_view s = line_.substr(col, end - col);
     if (!plain_ok(s, true)) return false;
-    out = plain_node(s, mark(col));
+    set_plain(out, s, mark(col));
     col = end;
     return true;
   }
@@ -386,7 +456,7 @@ class CanonicalReader {
     } else {
       std::string_view s = line_.substr(col);
       if (!plain_ok(s, false)) return false;
-      out = plain_node(s, mark(col));
+      set_plain(out, s, mark(col));
     }
     next_line();
     return true;
@@ -404,17 +474,20 @@ class CanonicalReader {
   // current line.
   bool block_map(std::size_t indent, int depth, bool inline_first, Node& map) {
     if (depth >= kMaxDepth) return false;
-    map = Node::map(false);
+    map.kind = Kind::kMap;
     map.mark = mark(indent);
+    map.entries.reserve(depth == 0 ? 16 : 4);
+    std::uint64_t seen = 0;
     for (bool first = true;; first = false) {
       if (!(first && inline_first)) {
         std::size_t ind = at_end() ? 0 : this->indent();
         if ((at_end() || ind < indent) && !first) break;
         if (at_end() || ind != indent) return false;
       }
-      Entry entry;
+      Entry& entry = map.entries.emplace_back();
       std::size_t col = indent;
-      if (!key(col, entry) || col >= line_.size() || line_[col] != ':') return false;
+      if (!key(col, entry) || repeated(map.entries, seen)) return false;
+      if (col >= line_.size() || line_[col] != ':') return false;
       ++col;
       if (col == line_.size()) {
         if (!nested_block(indent + 2, depth + 1, entry.value)) return false;
@@ -422,20 +495,19 @@ class CanonicalReader {
                  !inline_value(col + 1, indent, depth + 1, false, entry.value)) {
         return false;
       }
-      map.entries.push_back(std::move(entry));
     }
-    return !has_duplicate_keys(map.entries);
+    return !repeated_at_end(map.entries);
   }
 
   bool block_sequence(std::size_t indent, int depth, Node& seq) {
     if (depth >= kMaxDepth) return false;
-    seq = Node::sequence(false);
+    seq.kind = Kind::kSequence;
     seq.mark = mark(indent);
     while (!at_end()) {
       std::size_t ind = this->indent();
       if (ind < indent) break;
       if (ind != indent || !is_dash(indent)) return false;
-      Node item;
+      Node& item = seq.items.emplace_back();
       std::size_t col = indent + 2;
       if (col > line_.size()) {
         if (!nested_block(indent + 2, depth + 1, item) || item.kind != Kind::kSequence)
@@ -445,7 +517,6 @@ class CanonicalReader {
       } else if (!inline_value(col, indent, depth + 1, true, item)) {
         return false;
       }
-      seq.items.push_back(std::move(item));
     }
     return true;
   }

@@ -335,6 +335,18 @@ TEST_CASE("yaml canonical reader refuses what emit never writes") {
     CHECK(refused(text));
     same_as_full(text, "refused");  // what parse says is the full reader's
   }
+  SUBCASE("a repeated key in a large map") {
+    std::string block, flow = "f: {";
+    for (int i = 0; i < 100; ++i) {
+      block += "k" + std::to_string(i) + ": x\n";
+      flow += (i ? ", k" : "k") + std::to_string(i) + ": x";
+    }
+    accepted(block);
+    accepted(flow + "}\n");
+    CHECK(refused(block + "k7: y\n"));
+    CHECK(refused(flow + ", k99: y}\n"));
+    CHECK(refused("k7: y\n" + block));
+  }
   SUBCASE("nesting one past the depth limit") {
     CHECK(refused("a: " + std::string(yaml::kMaxDepth, '[') + std::string(yaml::kMaxDepth, ']') +
                   "\n"));
