@@ -64,7 +64,9 @@ bool looks_typed(std::string_view s) {
   static constexpr std::array<std::string_view, 16> kWords = {
       "y",    "n", "yes",  "no",   "true", "false", "on",    "off",
       "null", "~", ".inf", ".nan", "<<",   "=",     "-.inf", "+.inf"};
-  if (s.size() <= 5)
+  // Each of them starts with one of these, in either case.
+  if (!s.empty() && s.size() <= 5 &&
+      std::string_view("yYnNtTfFoO~.<=-+").find(s[0]) != std::string_view::npos)
     for (auto w : kWords)
       if (equals_ignoring_case(s, w)) return true;
   std::string_view body = s;
@@ -96,13 +98,20 @@ constexpr std::array<bool, 256> kSpecial = [] {
   return special;
 }();
 
+// The characters a plain scalar must not start with.
+constexpr std::array<bool, 256> kIndicator = [] {
+  std::array<bool, 256> indicator{};
+  for (char c : std::string_view("-?:,[]{}#&*!|>'\"%@`"))
+    indicator[static_cast<unsigned char>(c)] = true;
+  return indicator;
+}();
+
 }  // namespace
 
 bool needs_quotes(std::string_view s, bool in_flow) {
   if (s.empty()) return true;
   if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return true;
-  if (std::string_view("-?:,[]{}#&*!|>'\"%@`").find(s.front()) != std::string_view::npos)
-    return true;
+  if (kIndicator[static_cast<unsigned char>(s.front())]) return true;
   if (s.starts_with("...")) return true;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
