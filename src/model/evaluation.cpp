@@ -54,6 +54,18 @@ std::array<int, 4> PeriodEvaluation::compliance() const {
   return sums;
 }
 
+std::optional<double> PeriodEvaluation::mean_score() const {
+  double sum = 0;
+  int scored = 0;
+  for (const ContractResult& c : contracts)
+    if (c.score.score) {
+      sum += *c.score.score;
+      scored++;
+    }
+  if (scored == 0) return std::nullopt;
+  return sum / scored;
+}
+
 static ContractResult evaluate_contract(const Records& records, const Contract& contract,
                                         const Period& period, const Date& as_of,
                                         const Programme& programme,

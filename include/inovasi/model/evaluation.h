@@ -73,6 +73,8 @@ struct PeriodEvaluation {
   std::array<int, 3> plan_steps() const;
   // Summed over the contracts: due, on time, late, missing.
   std::array<int, 4> compliance() const;
+  // The mean of the contracts' scores, over those scored; none when none is.
+  std::optional<double> mean_score() const;
 };
 
 // Records dated after as_of (an idea submitted, a contract signed, a report
