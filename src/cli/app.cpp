@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "inovasi/store/cache.h"
+#include "inovasi/store/workspace.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
 #include "inovasi/util/text.h"
@@ -14,9 +15,10 @@ namespace inovasi::cli {
 
 static const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      init_command(),          add_unit_command(), add_idea_command(), check_command(),
-      sign_contract_command(), report_command(),   add_regulation_command(), status_command(),   evaluate_command(), export_command(),
-      list_command(),          show_command(),     fmt_command(),  merge_driver_command(),
+      init_command(),          add_unit_command(),     add_idea_command(),       check_command(),
+      sign_contract_command(), report_command(),       add_regulation_command(), status_command(),
+      evaluate_command(),      export_command(),       list_command(),           show_command(),
+      fmt_command(),           merge_driver_command(),
   };
   return table;
 }
@@ -58,6 +60,29 @@ static void refuse_unknown_command(int argc, char** argv) {
   throw UsageError("no command given\nRun 'inovasi --help' for the list of commands.");
 }
 
+// Only evaluate and export take several programmes; every other command
+// says so rather than work on one of them.
+static void check_scope(const Command& command, const Globals& globals) {
+  if (command.scope == Scope::kMany) return;
+  if (globals.dirs.size() > 1)
+    throw UsageError(fmt::format(
+        "'{}' works on one programme, and -C was given {} times; only evaluate and export take "
+        "several",
+        command.name, globals.dirs.size()));
+  if (command.scope == Scope::kNone) return;
+  auto workspace = find_workspace(globals.dir);
+  if (!workspace) return;
+  Findings ignored;  // evaluate and export report them
+  std::vector<NamedProgramme> programmes = load_workspace(*workspace, ignored);
+  std::string message =
+      fmt::format("'{}' works on one programme, and {} lists several: pick one with -C DIR",
+                  command.name, ProgrammeDir(*workspace).shown(kWorkspaceFile));
+  if (!programmes.empty()) message += ", e.g.";
+  for (const NamedProgramme& p : programmes)
+    message += fmt::format("\n  inovasi -C {} {}", p.dir.root().string(), command.name);
+  throw UsageError(message + "\nOnly evaluate and export take every programme of a workspace.");
+}
+
 static const char* kDescription =
     "inovasi keeps the records of a regional innovation programme (ideas, units,\n"
     "performance contracts, quarterly reports) as a git-friendly directory of YAML\n"
@@ -72,7 +97,8 @@ static const char* kFooter =
     "\n"
     "Exit status: 0 success, 1 invalid records or input, 2 usage error, 3 I/O or lock failure.\n"
     "The programme directory is -C DIR, else $INOVASI_DIR, else the nearest parent\n"
-    "holding inovasi.yaml.";
+    "holding inovasi.yaml. evaluate and export take several: -C repeated, or a\n"
+    "workspace.yaml listing them (see inovasi(5)).";
 
 static int dispatch(int argc, char** argv) {
   CLI::App app(kDescription, "inovasi");
@@ -80,19 +106,26 @@ static int dispatch(int argc, char** argv) {
   app.footer(kFooter);
   app.require_subcommand(1);
   Globals globals;
-  app.add_option("-C", globals.dir,
+  app.add_option("-C", globals.dirs,
                  "Use the programme in DIR (default: $INOVASI_DIR, else the nearest parent with "
-                 "inovasi.yaml)")
-      ->option_text("DIR");
+                 "inovasi.yaml); evaluate and export take it repeated, or a workspace")
+      ->option_text("DIR")
+      ->expected(1)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_flag_callback(
       "--no-cache", [] { disable_record_cache(); },
       "Neither read nor write the record cache (.inovasi/cache): read every record file");
 
-  std::vector<std::pair<CLI::App*, Runner>> runners;
+  struct Attached {
+    CLI::App* sub;
+    Runner runner;
+    const Command* command;
+  };
+  std::vector<Attached> runners;
   for (const auto& command : commands()) {
     CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
     sub->fallthrough();
-    runners.emplace_back(sub, command.attach(*sub));
+    runners.push_back({sub, command.attach(*sub), &command});
   }
   CLI::App* help = app.add_subcommand("help", "Show help for inovasi or for one command");
   std::string topic;
@@ -107,7 +140,7 @@ static int dispatch(int argc, char** argv) {
       return kOk;
     }
     std::string where;
-    for (const auto& [sub, runner] : runners)
+    for (const auto& [sub, runner, command] : runners)
       if (sub->parsed()) where = fmt::format(" {}", sub->get_name());
     throw UsageError(fmt::format("{}\nRun 'inovasi{} --help' for usage.", e.what(), where));
   }
@@ -117,15 +150,19 @@ static int dispatch(int argc, char** argv) {
       std::cout << app.get_formatter()->make_help(&app, "inovasi", CLI::AppFormatMode::Normal);
       return kOk;
     }
-    for (const auto& [sub, runner] : runners)
+    for (const auto& [sub, runner, command] : runners)
       if (sub->get_name() == topic) {
         std::cout << sub->help("inovasi");
         return kOk;
       }
     refuse_unknown_command(2, std::array<char*, 2>{argv[0], topic.data()}.data());
   }
-  for (const auto& [sub, runner] : runners)
-    if (sub->parsed()) return runner(globals);
+  if (!globals.dirs.empty()) globals.dir = globals.dirs.front();
+  for (const auto& [sub, runner, command] : runners)
+    if (sub->parsed()) {
+      check_scope(*command, globals);
+      return runner(globals);
+    }
   return kUsage;
 }
 

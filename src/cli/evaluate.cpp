@@ -1,20 +1,22 @@
 // inovasi evaluate: scores the contracts and rolls up the programme for a
-// quarter, half or year, as Markdown, CSV or JSON.
+// quarter, half or year, as Markdown, CSV or JSON; several programmes are
+// each evaluated with their own settings, then summed up together.
 #include <fmt/core.h>
 
+#include <functional>
 #include <iostream>
 #include <memory>
 
-#include "inovasi/check/check.h"
 #include "inovasi/cli/app.h"
 #include "inovasi/model/evaluation.h"
+#include "inovasi/model/workspace.h"
 #include "inovasi/render/summary.h"
 #include "inovasi/render/tables.h"
 #include "inovasi/store/json.h"
-#include "inovasi/store/store.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
 #include "options.h"
+#include "programmes.h"
 
 namespace inovasi::cli {
 
@@ -24,10 +26,17 @@ struct EvaluateOptions {
   std::string period, as_of, lang, format, table, out;
 };
 
-std::string whole_json(const PeriodEvaluation& e, const Programme& programme,
-                       const Labels& labels) {
+// What evaluate writes, for one programme or several seen together.
+struct Outcome {
+  const PeriodEvaluation& e;  // the tables and the chart
+  std::function<std::string(bool chart)> summary;
+  std::string json_head;  // the whole JSON's first member: "programme" or "programmes"
+};
+
+std::string whole_json(const Outcome& outcome, const Labels& labels) {
+  const PeriodEvaluation& e = outcome.e;
   std::string out = "{\n";
-  out += "  \"programme\": " + json_string(programme.name) + ",\n";
+  out += "  " + outcome.json_head + ",\n";
   out += "  \"period\": " + json_string(e.period.str()) + ",\n";
   out += "  \"as_of\": " + json_string(e.as_of.str()) + ",\n";
   out += "  \"language\": " + json_string(token(labels.language()));
@@ -36,14 +45,13 @@ std::string whole_json(const PeriodEvaluation& e, const Programme& programme,
   return out + "\n}\n";
 }
 
-void write_out(const stdfs::path& dir, const PeriodEvaluation& e, const Programme& programme,
-               const Labels& labels) {
+void write_out(const stdfs::path& dir, const Outcome& outcome, const Labels& labels) {
+  const PeriodEvaluation& e = outcome.e;
   std::error_code error;
   stdfs::create_directories(dir, error);
   if (error)
     throw IoError(fmt::format("{}: cannot create the folder: {}", dir.string(), error.message()));
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"summary.md", summary_markdown(e, programme, labels, true)}};
+  std::vector<std::pair<std::string, std::string>> files = {{"summary.md", outcome.summary(true)}};
   for (std::string_view name : kTableNames)
     files.emplace_back(std::string(name) + ".csv", table_csv(evaluation_table(name, e, labels)));
   files.emplace_back(std::string(kChartFile), units_chart_svg(e, labels));
@@ -51,6 +59,23 @@ void write_out(const stdfs::path& dir, const PeriodEvaluation& e, const Programm
   for (const auto& [name, content] : files) batch.add(dir / name, content);
   batch.commit();
   for (const auto& [name, content] : files) std::cerr << "wrote " << (dir / name).string() << "\n";
+}
+
+int emit(const EvaluateOptions& o, const Outcome& outcome, const Labels& labels) {
+  const PeriodEvaluation& e = outcome.e;
+  if (!o.out.empty()) {
+    write_out(o.out, outcome, labels);
+  } else if (o.format == "csv") {
+    std::cout << table_csv(evaluation_table(o.table.empty() ? "contracts" : o.table, e, labels));
+  } else if (o.format == "json") {
+    if (o.table.empty())
+      std::cout << whole_json(outcome, labels);
+    else
+      std::cout << table_json(evaluation_table(o.table, e, labels)) << "\n";
+  } else {
+    std::cout << outcome.summary(false);
+  }
+  return kOk;
 }
 
 int run_evaluate(const Globals& g, const EvaluateOptions& o) {
@@ -63,32 +88,28 @@ int run_evaluate(const Globals& g, const EvaluateOptions& o) {
   Date as_of = option_value<Date>(o.as_of, "--as-of").value_or(Date::today());
   Period period = option_value<Period>(o.period, "--period").value_or(last_ended_quarter(as_of));
 
-  ProgrammeDir dir = ProgrammeDir::locate(g.dir);
-  Findings findings;
-  Records records = load_records(dir, findings);
-  check_records(records, findings);
-  print_findings(findings);
-  if (findings.has_errors())
-    throw InvalidInput("the records have errors (above); nothing was evaluated");
-  Programme programme = records.programme ? records.programme->record : Programme{};
-  Language language =
-      option_value<Language>(o.lang, "--lang").value_or(programme.report_language());
-  const Labels& labels = Labels::get(language);
-
-  PeriodEvaluation e = evaluate(records, period, as_of);
-  if (!o.out.empty()) {
-    write_out(o.out, e, programme, labels);
-  } else if (o.format == "csv") {
-    std::cout << table_csv(evaluation_table(o.table.empty() ? "contracts" : o.table, e, labels));
-  } else if (o.format == "json") {
-    if (o.table.empty())
-      std::cout << whole_json(e, programme, labels);
-    else
-      std::cout << table_json(evaluation_table(o.table, e, labels)) << "\n";
-  } else {
-    std::cout << summary_markdown(e, programme, labels, false);
+  LoadedProgrammes loaded =
+      load_programmes(g, true, "the records have errors (above); nothing was evaluated");
+  const Labels& labels = Labels::get(report_language(o.lang, loaded));
+  if (!loaded.several) {
+    const Records& records = loaded.programmes.front().records;
+    Programme programme = programme_record(records);
+    PeriodEvaluation e = evaluate(records, period, as_of);
+    return emit(o,
+                {e, [&](bool chart) { return summary_markdown(e, programme, labels, chart); },
+                 "\"programme\": " + json_string(programme.name)},
+                labels);
   }
-  return kOk;
+  // Each programme with its own settings; records are never merged.
+  std::vector<ProgrammeEvaluation> parts;
+  for (const LoadedProgramme& p : loaded.programmes)
+    parts.push_back({p.name, programme_record(p.records), evaluate(p.records, period, as_of)});
+  CombinedEvaluation combined(std::move(parts));
+  return emit(
+      o,
+      {combined.all(), [&](bool chart) { return summary_markdown(combined, labels, chart); },
+       "\"programmes\": " + table_json(programmes_table(combined), 2)},
+      labels);
 }
 
 }  // namespace
@@ -102,8 +123,10 @@ Command evaluate_command() {
                            "as-of date)");
             app.add_option("--as-of", o->as_of,
                            "Judge as the records stood on this date (default: today)");
-            app.add_option("--lang", o->lang,
-                           "id or en: language of the labels (default: the programme's)")
+            app.add_option(
+                   "--lang", o->lang,
+                   "id or en: language of the labels (default: the programme's; of several, "
+                   "theirs when they agree, else id)")
                 ->check(CLI::IsMember({"id", "en"}));
             app.add_option("--format", o->format, "md (default), csv or json, on standard output")
                 ->check(CLI::IsMember({"md", "csv", "json"}));
@@ -117,12 +140,17 @@ Command evaluate_command() {
                 "A contract's score is the weighted mean of its targets' achievements; see\n"
                 "inovasi-evaluate(1) for the rules. Records dated after the as-of date (reports,\n"
                 "contracts, ideas, finished plan steps, stages reached) are not counted.\n"
+                "Several programmes (-C repeated, or a workspace.yaml listing them) are each\n"
+                "evaluated with their own settings, then summed up together, ids qualified by\n"
+                "programme (tuban/rsud-2018).\n"
                 "\n"
                 "Examples:\n"
                 "  inovasi evaluate --period 2018-H2 --as-of 2019-01-31 --out laporan/2018-H2\n"
-                "  inovasi evaluate --period 2018-Q4 --format csv --table targets");
+                "  inovasi evaluate --period 2018-Q4 --format csv --table targets\n"
+                "  inovasi -C tuban -C lamongan evaluate --period 2018 --out laporan/2018");
             return [o](const Globals& g) { return run_evaluate(g, *o); };
-          }};
+          },
+          Scope::kMany};
 }
 
 }  // namespace inovasi::cli

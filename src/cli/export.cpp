@@ -1,19 +1,22 @@
 // inovasi export: records out as CSV (the layouts the imports take), JSON or
-// Markdown, to a file or standard output.
+// Markdown, to a file or standard output; of several programmes, with ids
+// qualified by programme.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include "export_perbup.h"
 #include "inovasi/cli/app.h"
+#include "inovasi/model/workspace.h"
 #include "inovasi/render/booklet.h"
 #include "inovasi/render/markdown.h"
 #include "inovasi/render/records.h"
-#include "inovasi/store/store.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
 #include "options.h"
+#include "programmes.h"
 
 namespace inovasi::cli {
 
@@ -53,26 +56,77 @@ std::string export_type(const Records& records, const std::string& format,
   return format == "csv" ? table_csv(table, style) : table_markdown(table);
 }
 
-std::string export_text(const Records& records, const ExportOptions& o) {
+// Every programme's records with ids qualified, as one list per type.
+Records qualified_together(const LoadedProgrammes& loaded) {
+  Records all;
+  auto append = [](auto& to, auto& from) {
+    for (auto& stored : from) to.push_back(std::move(stored));
+  };
+  for (const LoadedProgramme& p : loaded.programmes) {
+    Records q = qualified_records(p.records, p.name);
+    append(all.units, q.units);
+    append(all.ideas, q.ideas);
+    append(all.contracts, q.contracts);
+    append(all.reports, q.reports);
+    append(all.regulations, q.regulations);
+  }
+  all.sort();
+  return all;
+}
+
+std::string several_json(const LoadedProgrammes& loaded) {
+  std::vector<std::pair<std::string, Programme>> programmes;
+  for (const LoadedProgramme& p : loaded.programmes) {
+    Records own;  // inovasi.yaml alone: its priorities and indicators qualified
+    own.programme = p.records.programme;
+    Records q = qualified_records(own, p.name);
+    programmes.emplace_back(p.name, q.programme ? q.programme->record : Programme{});
+  }
+  std::sort(programmes.begin(), programmes.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  return workspace_json(programmes, qualified_together(loaded));
+}
+
+// The catalogue of several programmes: each programme's, by name.
+std::string several_booklets(const LoadedProgrammes& loaded, const Labels& labels) {
+  std::vector<const LoadedProgramme*> sorted;
+  for (const LoadedProgramme& p : loaded.programmes) sorted.push_back(&p);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const LoadedProgramme* a, const LoadedProgramme* b) { return a->name < b->name; });
+  std::string out;
+  for (const LoadedProgramme* p : sorted)
+    out += (out.empty() ? "" : "\n") + ideas_booklet(p->records, labels);
+  return out;
+}
+
+std::string export_text(const LoadedProgrammes& loaded, const ExportOptions& o) {
   std::string format = format_of(o);
   csv::Style style = csv_style(o, format);
   if (!o.lang.empty() && !(o.type == "ideas" && format == "md") && o.type != "perbup")
     throw UsageError("--lang is for the Markdown catalogue of ideas");
   if (o.type != "perbup" && (o.perbup.pending || !o.perbup.regulation.empty()))
     throw UsageError("--regulation and --pending are for export perbup");
-  if (o.type == "perbup") return export_perbup(records, o.perbup, format, o.lang, style);
-  if (o.type == "all") {
-    if (format != "json") throw UsageError("export all writes the whole programme as JSON only");
-    return programme_json(records);
+  if (o.type == "perbup") {
+    if (loaded.several)
+      throw UsageError(
+          "export perbup writes the annex of one programme's regulation: pick the programme "
+          "with -C DIR");
+    return export_perbup(loaded.programmes.front().records, o.perbup, format, o.lang, style);
   }
+  if (o.type == "all" && format != "json")
+    throw UsageError("export all writes the whole programme as JSON only");
+  if (o.type == "ideas" && format == "md") {
+    const Labels& labels = Labels::get(report_language(o.lang, loaded));
+    if (loaded.several) return several_booklets(loaded, labels);
+    return ideas_booklet(loaded.programmes.front().records, labels);
+  }
+  if (o.type == "all" && loaded.several) return several_json(loaded);
+  Records together;
+  if (loaded.several) together = qualified_together(loaded);
+  const Records& records = loaded.several ? together : loaded.programmes.front().records;
+  if (o.type == "all") return programme_json(records);
   if (o.type == "units") return export_type<Unit>(records, format, style);
-  if (o.type == "ideas") {
-    if (format != "md") return export_type<Idea>(records, format, style);
-    Programme programme = records.programme ? records.programme->record : Programme{};
-    Language language =
-        option_value<Language>(o.lang, "--lang").value_or(programme.report_language());
-    return ideas_booklet(records, Labels::get(language));
-  }
+  if (o.type == "ideas") return export_type<Idea>(records, format, style);
   if (o.type == "contracts") return export_type<Contract>(records, format, style);
   if (o.type == "reports") return export_type<Report>(records, format, style);
   if (o.type == "regulations") return export_type<Regulation>(records, format, style);
@@ -86,13 +140,9 @@ std::string export_text(const Records& records, const ExportOptions& o) {
 int run_export(const Globals& g, const ExportOptions& o) {
   if (!o.separator.empty() && o.separator != "," && o.separator != ";")
     throw UsageError("--separator must be ',' or ';'");
-  ProgrammeDir dir = ProgrammeDir::locate(g.dir);
-  Findings findings;
-  Records records = load_records(dir, findings);
-  print_findings(findings);
-  if (findings.has_errors())
-    throw InvalidInput("some records could not be read (above); nothing was exported");
-  std::string text = export_text(records, o);
+  LoadedProgrammes loaded =
+      load_programmes(g, false, "some records could not be read (above); nothing was exported");
+  std::string text = export_text(loaded, o);
   if (o.output == "-") {
     std::cout << text;
   } else {
@@ -112,7 +162,8 @@ int run_export(const Globals& g, const ExportOptions& o) {
 
 Command export_command() {
   return {
-      "export", "Write records as CSV, JSON or Markdown", [](CLI::App& app) -> Runner {
+      "export", "Write records as CSV, JSON or Markdown",
+      [](CLI::App& app) -> Runner {
         auto o = std::make_shared<ExportOptions>();
         app.add_option("TYPE", o->type,
                        "units, ideas, contracts, targets, reports, regulations, all (JSON), or "
@@ -149,7 +200,8 @@ Command export_command() {
             "  inovasi export perbup --format md --regulation perbup-27-2018\n"
             "  inovasi export perbup --pending --format csv");
         return [o](const Globals& g) { return run_export(g, *o); };
-      }};
+      },
+      Scope::kMany};
 }
 
 }  // namespace inovasi::cli

@@ -50,7 +50,8 @@ int run_init(const InitOptions& o) {
 
 Command init_command() {
   return {
-      "init", "Create a programme directory", [](CLI::App& app) -> Runner {
+      "init", "Create a programme directory",
+      [](CLI::App& app) -> Runner {
         auto o = std::make_shared<InitOptions>();
         app.add_option("dir", o->dir, "Where to create it (default: the working directory)");
         app.add_option("--name", o->name, "Name of the programme")->required();
@@ -72,7 +73,8 @@ Command init_command() {
           if (options.dir == "." && !g.dir.empty()) options.dir = g.dir;
           return run_init(options);
         };
-      }};
+      },
+      Scope::kNone};
 }
 
 }  // namespace inovasi::cli

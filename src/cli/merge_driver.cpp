@@ -238,7 +238,8 @@ Command merge_driver_command() {
                 "  inovasi merge-driver base.yaml ours.yaml theirs.yaml ideas/antrean-online.yaml\n"
                 "  inovasi merge-driver %O %A %B %P    (as git runs it)");
             return [f](const Globals&) { return run_merge_driver(*f); };
-          }};
+          },
+          Scope::kNone};
 }
 
 }  // namespace inovasi::cli

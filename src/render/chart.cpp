@@ -90,14 +90,21 @@ std::string units_chart_svg(const PeriodEvaluation& e, const Labels& labels) {
     std::size_t index = band ? static_cast<std::size_t>(band - e.bands.data()) : 0;
     const char* colour = !band ? kUnbanded : kColours[std::min<std::size_t>(index, 4)];
     int y = kTop + static_cast<int>(i) * kRow;
-    std::string name = text::truncate_to_width(u.unit->name, kLabelColumns);
+    // A long name is cut before its programme, which tells two units apart.
+    std::string full = unit_label(*u.unit);
+    std::size_t suffix = full.size() - u.unit->name.size();
+    std::size_t room = kLabelColumns - std::min(suffix, kLabelColumns / 2);
+    std::string name =
+        text::display_width(full) <= kLabelColumns
+            ? full
+            : text::truncate_to_width(u.unit->name, room) + full.substr(u.unit->name.size());
     out += fmt::format(
         "  <text x=\"{0}\" y=\"{1}\" text-anchor=\"end\">{2}</text>\n"
         "  <rect x=\"{3}\" y=\"{4}\" width=\"{5:.2f}\" height=\"{6}\" fill=\"{7}\">"
         "<title>{8}: {9}</title></rect>\n"
         "  <text x=\"{10:.2f}\" y=\"{1}\">{9}</text>\n",
         kLabelWidth - 8, y + 16, xml_text(name), kLabelWidth, y + 4,
-        x_of(*u.mean_score) - kLabelWidth, kRow - 8, colour, xml_text(u.unit->name),
+        x_of(*u.mean_score) - kLabelWidth, kRow - 8, colour, xml_text(unit_label(*u.unit)),
         format_number(u.mean_score), x_of(*u.mean_score) + 6);
   }
   return out + "</svg>\n";

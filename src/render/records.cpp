@@ -47,16 +47,30 @@ static void add_keyed(yaml::Node& root, const char* name, const Records& records
   root.entries.push_back({name, {}, std::move(keyed)});
 }
 
-std::string programme_json(const Records& records) {
-  yaml::Node root = yaml::Node::map();
-  if (records.programme)
-    root.entries.push_back({"programme", {}, encode_node(records.programme->record, 0)});
+static std::string keyed_json(yaml::Node root, const Records& records) {
   add_keyed<Unit>(root, "units", records);
   add_keyed<Idea>(root, "ideas", records);
   add_keyed<Contract>(root, "contracts", records);
   add_keyed<Report>(root, "reports", records);
   add_keyed<Regulation>(root, "regulations", records);
   return to_json(root) + "\n";
+}
+
+std::string programme_json(const Records& records) {
+  yaml::Node root = yaml::Node::map();
+  if (records.programme)
+    root.entries.push_back({"programme", {}, encode_node(records.programme->record, 0)});
+  return keyed_json(std::move(root), records);
+}
+
+std::string workspace_json(const std::vector<std::pair<std::string, Programme>>& programmes,
+                           const Records& records) {
+  yaml::Node root = yaml::Node::map();
+  yaml::Node keyed = yaml::Node::map();
+  for (const auto& [name, programme] : programmes)
+    keyed.entries.push_back({name, {}, encode_node(programme, 0)});
+  root.entries.push_back({"programmes", {}, std::move(keyed)});
+  return keyed_json(std::move(root), records);
 }
 
 }  // namespace inovasi

@@ -15,12 +15,16 @@ namespace {
 
 class Summary {
  public:
-  Summary(const PeriodEvaluation& e, const Programme& p, const Labels& l) : e_(e), p_(p), l_(l) {
-    for (const UnitResult& u : e.units) unit_names_[u.unit->id] = u.unit->name;
+  // One programme: p is its programme; several: combined, and p is null.
+  Summary(const PeriodEvaluation& e, const Programme* p, const CombinedEvaluation* combined,
+          const Labels& l)
+      : e_(e), p_(p), c_(combined), l_(l) {
+    for (const UnitResult& u : e.units) unit_names_[u.unit->id] = unit_label(*u.unit);
   }
 
   std::string write(bool chart) {
     heading();
+    if (c_) programmes();
     headline();
     contracts();
     lapses();
@@ -35,7 +39,8 @@ class Summary {
 
  private:
   const PeriodEvaluation& e_;
-  const Programme& p_;
+  const Programme* p_;
+  const CombinedEvaluation* c_;
   const Labels& l_;
   std::map<std::string, std::string> unit_names_;
   std::string out_;
@@ -54,12 +59,42 @@ class Summary {
   }
 
   void heading() {
-    out_ += "# " + label("title") + ": " + text(p_.name) + "\n\n";
     std::string range = l_.format("date-range", fmt::arg("from", l_.date(e_.period.first_day())),
                                   fmt::arg("to", l_.date(e_.period.last_day())));
-    out_ += fmt::format("**{}:** {} · **{}:** {} ({}) · **{}:** {}\n", label("region"),
-                        text(p_.region), label("period"), text(l_.period(e_.period)), text(range),
-                        label("as-of"), date(e_.as_of));
+    std::string when =
+        fmt::format("**{}:** {} ({}) · **{}:** {}\n", label("period"), text(l_.period(e_.period)),
+                    text(range), label("as-of"), date(e_.as_of));
+    if (c_) {
+      std::size_t count = c_->parts().size();
+      out_ += "# " + label("title") + ": " +
+              text(count == 1 ? l_["programmes-one"]
+                              : l_.format("programmes-many", fmt::arg("count", count))) +
+              "\n\n" + when;
+      return;
+    }
+    out_ += "# " + label("title") + ": " + text(p_->name) + "\n\n";
+    out_ += fmt::format("**{}:** {} · ", label("region"), text(p_->region)) + when;
+  }
+
+  void programmes() {
+    section("programmes-section");
+    MarkdownTable t({{l_["programme"], false},
+                     {l_["region"], false},
+                     {l_["ideas"], true},
+                     {l_["units-with-ideas"], true},
+                     {l_["contracts"], true},
+                     {l_["mean-score"], true},
+                     {l_["reports-on-time"], true},
+                     {l_["reports-missing"], true}});
+    for (const ProgrammeEvaluation& part : c_->parts()) {
+      const PeriodEvaluation& e = part.evaluation;
+      auto [due, on_time, late, missing] = e.compliance();
+      t.add({text(part.name), text(part.programme.region), std::to_string(e.ideas.size()),
+             of(e.units_with_ideas(), static_cast<int>(e.units.size()), false),
+             std::to_string(e.contracts.size()), format_number(e.mean_score()),
+             of(on_time, due, true), std::to_string(missing)});
+    }
+    put(t);
   }
 
   std::string of(int count, int total, bool percent) const {
@@ -160,7 +195,7 @@ class Summary {
     MarkdownTable priorities(
         {{l_["priority-heading"], false}, {l_["name"], false}, {l_["ideas"], true}});
     auto by_priority = e_.ideas_by_priority();
-    for (const Priority& p : p_.priorities)
+    for (const Priority& p : c_ ? c_->priorities() : p_->priorities)
       priorities.add({text(p.id), text(p.title), std::to_string(by_priority[p.id])});
     priorities.add({label("no-priority"), "", std::to_string(by_priority[""])});
     out_ += priorities.str() + "\n";
@@ -192,21 +227,39 @@ class Summary {
                      {l_["reports-missing"], true}});
     for (const UnitResult& u : e_.units)
       if (u.contracts > 0)
-        t.add({text(u.unit->name), std::to_string(u.contracts), format_number(u.mean_score),
+        t.add({text(unit_label(*u.unit)), std::to_string(u.contracts), format_number(u.mean_score),
                std::to_string(u.reports_missing)});
     put(t);
   }
 
   void notes() {
     section("notes-section");
-    std::vector<std::string> bands;
-    for (const Band& b : e_.bands)
-      bands.push_back(l_.format("note-band", fmt::arg("band", l_.band(b)),
+    if (!c_) {
+      for (const std::string& note : settings_notes(e_.bands, *p_)) out_ += "- " + note + "\n";
+      return;
+    }
+    // A note the programmes agree on is said once; one they differ on, for each.
+    std::vector<std::vector<std::string>> notes;
+    for (const ProgrammeEvaluation& part : c_->parts())
+      notes.push_back(settings_notes(part.evaluation.bands, part.programme));
+    for (std::size_t n = 0; n < notes.front().size(); ++n) {
+      bool agreed = std::all_of(notes.begin(), notes.end(),
+                                [&](const auto& own) { return own[n] == notes.front()[n]; });
+      for (std::size_t i = 0; i < notes.size() && (i == 0 || !agreed); ++i)
+        out_ += "- " + (agreed ? "" : text(c_->parts()[i].name) + ": ") + notes[i][n] + "\n";
+    }
+  }
+
+  // The bands, the cap and the due date of a programme's settings.
+  std::vector<std::string> settings_notes(const std::vector<Band>& bands,
+                                          const Programme& p) const {
+    std::vector<std::string> named;
+    for (const Band& b : bands)
+      named.push_back(l_.format("note-band", fmt::arg("band", l_.band(b)),
                                 fmt::arg("min", fmt::format("{}", b.min))));
-    out_ += "- " + text(l_.format("note-bands", fmt::arg("bands", text::join(bands, "; ")))) + "\n";
-    out_ += "- " + text(l_.format("note-cap", fmt::arg("cap", fmt::format("{}", p_.score_cap())))) +
-            "\n";
-    out_ += "- " + text(l_.format("note-due", fmt::arg("days", p_.grace_days()))) + "\n";
+    return {text(l_.format("note-bands", fmt::arg("bands", text::join(named, "; ")))),
+            text(l_.format("note-cap", fmt::arg("cap", fmt::format("{}", p.score_cap())))),
+            text(l_.format("note-due", fmt::arg("days", p.grace_days())))};
   }
 };
 
@@ -214,7 +267,18 @@ class Summary {
 
 std::string summary_markdown(const PeriodEvaluation& evaluation, const Programme& programme,
                              const Labels& labels, bool chart) {
-  return Summary(evaluation, programme, labels).write(chart);
+  return Summary(evaluation, &programme, nullptr, labels).write(chart);
+}
+
+std::string summary_markdown(const CombinedEvaluation& evaluation, const Labels& labels,
+                             bool chart) {
+  return Summary(evaluation.all(), nullptr, &evaluation, labels).write(chart);
+}
+
+std::string unit_label(const Unit& unit) {
+  std::string_view programme = programme_of(unit.id);
+  if (programme.empty()) return unit.name;
+  return fmt::format("{} ({})", unit.name, programme);
 }
 
 }  // namespace inovasi

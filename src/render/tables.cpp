@@ -123,6 +123,39 @@ Table evaluation_table(std::string_view name, const PeriodEvaluation& evaluation
   throw std::invalid_argument("no table named '" + std::string(name) + "'");
 }
 
+Table programmes_table(const CombinedEvaluation& evaluation) {
+  Table t{"programmes",
+          {{"programme"},
+           {"name"},
+           {"region"},
+           {"units", CellKind::kCount},
+           {"units_with_ideas", CellKind::kCount},
+           {"ideas", CellKind::kCount},
+           {"initiative", CellKind::kCount},
+           {"trial", CellKind::kCount},
+           {"implemented", CellKind::kCount},
+           {"dropped", CellKind::kCount},
+           {"contracts", CellKind::kCount},
+           {"mean_score", CellKind::kNumber},
+           {"reports_due", CellKind::kCount},
+           {"reports_on_time", CellKind::kCount},
+           {"reports_late", CellKind::kCount},
+           {"reports_missing", CellKind::kCount}},
+          {}};
+  for (const ProgrammeEvaluation& part : evaluation.parts()) {
+    const PeriodEvaluation& e = part.evaluation;
+    auto stages = e.ideas_by_stage();
+    auto [due, on_time, late, missing] = e.compliance();
+    t.rows.push_back({part.name, part.programme.name, part.programme.region,
+                      count(static_cast<int>(e.units.size())), count(e.units_with_ideas()),
+                      count(static_cast<int>(e.ideas.size())), count(stages[0]), count(stages[1]),
+                      count(stages[2]), count(stages[3]),
+                      count(static_cast<int>(e.contracts.size())), format_number(e.mean_score()),
+                      count(due), count(on_time), count(late), count(missing)});
+  }
+  return t;
+}
+
 std::string table_csv(const Table& table, const csv::Style& style) {
   std::vector<std::string> cells;
   for (const Column& c : table.columns) cells.push_back(c.name);

@@ -4,7 +4,8 @@ cmark-gfm (GitHub's Markdown) without losing a table or a cell, whatever the
 records' text holds, and units.svg must be well-formed XML.
 
 Usage: check_summary.py INOVASI GOLDEN_DIR
-Checks the golden summaries and catalogues under GOLDEN_DIR (tests/golden),
+Checks the golden summaries (of one programme and of a workspace) and
+catalogues under GOLDEN_DIR (tests/golden),
 then those INOVASI writes for a programme full of awkward text. Exit 1 with
 a message on the first failure.
 """
@@ -159,6 +160,23 @@ def check_awkward(inovasi):
             if run.returncode != 0:
                 fail(f"export ideas exited {run.returncode}: {run.stderr}")
             check_markdown(booklet, ["Langkah *satu*baris # dua \\ tiga"])
+        # The same programme twice, as a workspace: the table of programmes
+        # and the units named with their programme render too.
+        shutil.copytree(os.path.join(root, "programme"), os.path.join(root, "kedua"))
+        with open(os.path.join(root, "workspace.yaml"), "w", encoding="utf-8") as f:
+            f.write("programmes: [programme, kedua]\n")
+        out = os.path.join(root, "out-workspace")
+        run = subprocess.run([inovasi, "-C", root, "evaluate", "--period", "2018-Q1", "--as-of",
+                              "2018-06-30", "--out", out], capture_output=True, text=True)
+        if run.returncode != 0:
+            fail(f"evaluate of a workspace exited {run.returncode}: {run.stderr}")
+        check_markdown(os.path.join(out, "summary.md"), [
+            "Kabupaten `Contoh` & Sekitarnya",
+            "Dinas A | B *tebal* <i>miring</i> &amp; `kode` ~~x~~ (kedua)",
+            "kedua/dinas-b",
+            "Ide | dengan _garis_ [tautan](http://x) ![g](y.png)",
+        ])
+        check_svg(os.path.join(out, "units.svg"), 2)
     finally:
         shutil.rmtree(root)
 
@@ -169,10 +187,12 @@ def main():
     if shutil.which("cmark-gfm") is None:
         fail("cmark-gfm is not installed; scripts/install-deps installs it")
     inovasi, golden = sys.argv[1], sys.argv[2]
-    evaluations = os.path.join(golden, "evaluate")
-    for case in sorted(os.listdir(evaluations)):
-        check_markdown(os.path.join(evaluations, case, "summary.md"))
-        check_svg(os.path.join(evaluations, case, "units.svg"), None)
+    # One programme's summaries, and those of a workspace of several.
+    for folder in ("evaluate", "workspace"):
+        evaluations = os.path.join(golden, folder)
+        for case in sorted(os.listdir(evaluations)):
+            check_markdown(os.path.join(evaluations, case, "summary.md"))
+            check_svg(os.path.join(evaluations, case, "units.svg"), None)
     for folder in ("booklet", "perbup"):
         for name in sorted(os.listdir(os.path.join(golden, folder))):
             if name.endswith(".md"):

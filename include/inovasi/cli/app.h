@@ -12,7 +12,15 @@ namespace inovasi::cli {
 
 // Options every command sees (given before or after the command name).
 struct Globals {
-  std::string dir;  // -C DIR
+  std::string dir;                // -C DIR: the first one given, the one most commands take
+  std::vector<std::string> dirs;  // every -C DIR, in order: evaluate and export take several
+};
+
+// What a command works on, and so what -C and the working directory may name.
+enum class Scope {
+  kOne,   // one programme: not several -C, not a workspace
+  kMany,  // one programme or several (-C repeated, workspace.yaml)
+  kNone,  // no programme found for it (init, merge-driver): not several -C
 };
 
 // Runs a parsed command; returns the exit status or throws inovasi::Error.
@@ -23,6 +31,7 @@ struct Command {
   std::string_view summary;
   // Adds the command's options to its subcommand and returns its runner.
   std::function<Runner(CLI::App&)> attach;
+  Scope scope = Scope::kOne;
 };
 
 Command init_command();

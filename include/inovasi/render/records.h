@@ -47,4 +47,10 @@ std::string records_json(const std::vector<const R*>& records) {
 // keyed by id (a report by CONTRACT/PERIOD).
 std::string programme_json(const Records& records);
 
+// Several programmes as one object: "programmes", each inovasi.yaml keyed by
+// the programme's name, then each record type keyed by qualified id. records
+// holds every programme's records, qualified (qualified_records).
+std::string workspace_json(const std::vector<std::pair<std::string, Programme>>& programmes,
+                           const Records& records);
+
 }  // namespace inovasi

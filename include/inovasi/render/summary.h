@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "inovasi/model/evaluation.h"
+#include "inovasi/model/workspace.h"
 #include "inovasi/render/labels.h"
 #include "inovasi/render/markdown.h"
 
@@ -16,6 +17,16 @@ inline constexpr std::string_view kChartFile = "units.svg";
 // chart: refer to kChartFile, written beside the summary.
 std::string summary_markdown(const PeriodEvaluation& evaluation, const Programme& programme,
                              const Labels& labels, bool chart);
+
+// Several programmes seen together: a table of the programmes, then the
+// same sections over all of them, ids qualified and each unit's name
+// followed by its programme.
+std::string summary_markdown(const CombinedEvaluation& evaluation, const Labels& labels,
+                             bool chart);
+
+// A unit as the summary and the chart name it: its name, followed by its
+// programme when its id is qualified ("RSUD dr. R. Koesma (tuban)").
+std::string unit_label(const Unit& unit);
 
 // Horizontal bars of the units' mean scores, highest first, coloured by band.
 std::string units_chart_svg(const PeriodEvaluation& evaluation, const Labels& labels);

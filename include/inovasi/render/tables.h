@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "inovasi/model/evaluation.h"
+#include "inovasi/model/workspace.h"
 #include "inovasi/render/labels.h"
 #include "inovasi/util/csv.h"
 
@@ -30,6 +31,10 @@ inline constexpr std::string_view kTableNames[] = {"contracts", "targets", "unit
 // A table by name (one of kTableNames); bands are labelled in labels' language.
 Table evaluation_table(std::string_view name, const PeriodEvaluation& evaluation,
                        const Labels& labels);
+
+// Several programmes evaluated together, one row each, by name: programme,
+// name, region, then the counts of the summary's headline.
+Table programmes_table(const CombinedEvaluation& evaluation);
 
 // Two decimals ("87.50"), or "" when there is no value.
 std::string format_number(std::optional<double> value);
