@@ -165,42 +165,47 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     }
     incoming.push_back(std::move(stored));
   }
-  {
-    // Rules across records run even when some cells were wrong, so that a
-    // batch reports every problem at once.
-    std::set<std::string> sources = {source.path};
-    for (const auto& s : incoming)
-      for (const auto& [prefix, other] : s.origin.elsewhere) sources.insert(other);
-    Records merged = records;
-    for (const auto& s : incoming) merged.put(s);
-    Findings all;
-    check_records(merged, all);
-    for (const auto& f : all.items())
-      if (sources.count(f.path)) local.add(f);
-  }
-  // A record file larger than this is refused when read: never write one.
-  for (const auto& s : incoming)
-    if (std::size_t size = canonical_text(s.record).size(); size > yaml::kMaxFileSize)
+  // What each row would write, and how that differs from the file today.
+  std::vector<Change> changes;
+  changes.reserve(incoming.size());
+  for (const auto& s : incoming) {
+    std::string key = record_key(s.record);
+    std::string content = canonical_text(s.record);
+    ChangeKind kind = ChangeKind::kAdded;
+    if (const auto* old = records.find<R>(key))
+      kind = canonical_text(old->record) == content ? ChangeKind::kUnchanged : ChangeKind::kUpdated;
+    // A record file larger than this is refused when read: never write one.
+    if (content.size() > yaml::kMaxFileSize)
       local.error(source.path, s.origin.mark,
                   fmt::format("the record would take {} bytes, more than the {} a record file "
                               "may hold",
-                              size, yaml::kMaxFileSize));
+                              content.size(), yaml::kMaxFileSize));
+    changes.push_back({kind, ProgrammeDir::record_path<R>(key), std::move(content)});
+  }
+  {
+    // Rules across records run even when some cells were wrong, so that a
+    // batch reports every problem at once. The records become what they
+    // would be after the import, in place: a copy of a large programme
+    // would double the memory.
+    std::set<std::string> sources = {source.path};
+    for (const auto& s : incoming)
+      for (const auto& [prefix, other] : s.origin.elsewhere) sources.insert(other);
+    records.put_all(incoming);
+    Findings all;
+    check_records(records, all);
+    for (const auto& f : all.items())
+      if (sources.count(f.path)) local.add(f);
+  }
   if (finish) finish(local);
   local.sort();
   findings.append(local);
   if (local.has_errors()) return {};
 
-  std::vector<Change> changes;
-  for (const auto& s : incoming) {
-    std::string path = ProgrammeDir::record_path<R>(record_key(s.record));
-    std::string content = canonical_text(s.record);
-    ChangeKind kind = ChangeKind::kAdded;
-    if (const auto* old = records.find<R>(record_key(s.record)))
-      kind = canonical_text(old->record) == content ? ChangeKind::kUnchanged : ChangeKind::kUpdated;
-    changes.push_back({kind, path, content});
-    if (transaction && kind != ChangeKind::kUnchanged) transaction->stage(path, content);
+  if (transaction) {
+    for (const auto& change : changes)
+      if (change.kind != ChangeKind::kUnchanged) transaction->stage(change.path, change.content);
+    transaction->commit();
   }
-  if (transaction) transaction->commit();
   return changes;
 }
 

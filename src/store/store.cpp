@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 
 #include "inovasi/store/cache.h"
 #include "inovasi/store/codec.h"
@@ -313,19 +314,31 @@ void Transaction::stage(const std::string& relative, std::string content) {
 
 std::vector<std::string> Transaction::commit() {
   // Every path first, so that a refusal leaves no folder created either.
-  for (const auto& staged : staged_)
-    if (symlink_on_path(dir_, staged.first))
+  // A batch writes thousands of files into a few folders: each folder's
+  // steps are looked at once, then each file itself.
+  std::set<std::string> folders;
+  for (const auto& [relative, content] : staged_) {
+    auto slash = relative.rfind('/');
+    bool link = false;
+    if (slash != std::string::npos && folders.insert(relative.substr(0, slash)).second)
+      link = symlink_on_path(dir_, relative.substr(0, slash)).has_value();
+    std::error_code ec;
+    link = link || stdfs::is_symlink(stdfs::symlink_status(dir_.absolute(relative), ec));
+    if (link)
       throw IoError(fmt::format("{}: is a symbolic link; refusing to write through it",
-                                dir_.shown(staged.first)));
+                                dir_.shown(relative)));
+  }
+  for (const auto& folder : folders) {
+    std::error_code ec;
+    stdfs::create_directories(dir_.absolute(folder), ec);
+    if (ec)
+      throw IoError(fmt::format("{}: cannot create folder: {}", dir_.absolute(folder).string(),
+                                ec.message()));
+  }
   fs::AtomicBatch batch;
   std::vector<std::string> written;
   for (const auto& [relative, content] : staged_) {
     stdfs::path target = dir_.absolute(relative);
-    stdfs::path folder = target.parent_path();
-    std::error_code ec;
-    stdfs::create_directories(folder, ec);
-    if (ec)
-      throw IoError(fmt::format("{}: cannot create folder: {}", folder.string(), ec.message()));
     auto existing = fs::read_file_if_exists(target);
     if (existing && *existing == content) continue;
     batch.add(target, content);

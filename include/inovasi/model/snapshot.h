@@ -1,6 +1,7 @@
 // All records of one programme as loaded, each with where it came from.
 #pragma once
 #include <algorithm>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -71,6 +72,35 @@ struct Records {
       *it = std::move(stored);
     else
       list.insert(it, std::move(stored));
+  }
+
+  // put() for every record of a batch, in one pass over the list rather than
+  // one each: a later record of the batch with the same key wins.
+  template <class R>
+  void put_all(const std::vector<Stored<R>>& batch) {
+    auto& list = all<R>();
+    std::map<std::string, const Stored<R>*> added;
+    for (const auto& stored : batch) {
+      std::string key = record_key(stored.record);
+      auto it = std::lower_bound(
+          list.begin(), list.end(), key,
+          [](const Stored<R>& s, const std::string& k) { return record_key(s.record) < k; });
+      if (it != list.end() && record_key(it->record) == key)
+        *it = stored;
+      else
+        added[key] = &stored;
+    }
+    if (added.empty()) return;
+    std::vector<Stored<R>> merged;
+    merged.reserve(list.size() + added.size());
+    auto next = added.begin();
+    for (auto& stored : list) {
+      for (; next != added.end() && next->first < record_key(stored.record); ++next)
+        merged.push_back(*next->second);
+      merged.push_back(std::move(stored));
+    }
+    for (; next != added.end(); ++next) merged.push_back(*next->second);
+    list = std::move(merged);
   }
 };
 
