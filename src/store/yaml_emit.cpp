@@ -93,7 +93,7 @@ namespace {
 constexpr std::array<bool, 256> kSpecial = [] {
   std::array<bool, 256> special{};
   for (int c = 0; c < 0x20; ++c) special[c] = true;
-  for (char c : std::string_view(":#,[]{}?")) special[static_cast<unsigned char>(c)] = true;
+  for (char c : std::string_view(":#,[]{}?\"'")) special[static_cast<unsigned char>(c)] = true;
   special[0x7F] = special[0xC2] = special[0xE2] = special[0xEF] = true;
   return special;
 }();
@@ -113,6 +113,7 @@ bool needs_quotes(std::string_view s, bool in_flow) {
   if (s.front() == ' ' || s.back() == ' ' || s.back() == ':') return true;
   if (kIndicator[static_cast<unsigned char>(s.front())]) return true;
   if (s.starts_with("...")) return true;
+  bool quotes = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (!kSpecial[c]) continue;
@@ -136,10 +137,17 @@ bool needs_quotes(std::string_view s, bool in_flow) {
       case '?':  // yaml-cpp fails on a '?' inside a plain scalar in flow ([a?b])
         if (in_flow) return true;
         break;
+      case '"':
+      case '\'':
+        quotes = true;
+        break;
       default:
         break;
     }
   }
+  // "a, 'b" read plain would leave scan's lexer inside a quote: parse would
+  // refuse the file.
+  if (quotes && leaves_quote_open(s)) return true;
   return looks_typed(s);
 }
 

@@ -54,42 +54,6 @@ bool all_printable(std::string_view s, bool allow_tab) {
   return true;
 }
 
-// The light lexer in yaml_scan.cpp opens a quote where a quote follows a
-// blank, '[', '{' or ',' and the last non-blank character is one of these.
-bool is_lexer_quote_opener(char c) {
-  return c == ':' || c == '-' || c == '[' || c == '{' || c == ',' || c == '?';
-}
-
-// What the light lexer does with one line read on its own: true when no
-// quote it opened is left open at the end of the line.
-bool lexer_closes_quotes(std::string_view line) {
-  char quote = 0;
-  char previous = ' ';
-  char last = 0;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    char c = line[i];
-    if (quote) {
-      if (quote == '"' && c == '\\') {
-        ++i;
-      } else if (c == quote) {
-        if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
-          ++i;
-        else
-          quote = 0;
-      }
-    } else if (c == '#' && (previous == ' ' || previous == '\t')) {
-      return true;  // the rest is a comment to the lexer
-    } else if ((c == '"' || c == '\'') && is_lexer_quote_opener(last) &&
-               (previous == ' ' || previous == '\t' || previous == '[' || previous == '{' ||
-                previous == ',')) {
-      quote = c;
-    }
-    if (c != ' ' && c != '\t') last = c;
-    previous = c;
-  }
-  return quote == 0;
-}
-
 // The bytes plain_ok looks at more closely: controls, DEL, the lead bytes of
 // the characters printable_at refuses, and the punctuation that can end or
 // spoil a plain scalar. Letters, digits, spaces and the rest pass at once.
@@ -107,6 +71,7 @@ bool plain_ok(std::string_view s, bool in_flow) {
   char first = s.front();
   if (std::string_view("?:,[]{}#&*!|>'\"%@`").find(first) != std::string_view::npos) return false;
   if (first == '-' && (s.size() == 1 || !(is_alnum(s[1]) || s[1] == '.'))) return false;
+  bool quotes = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     char c = s[i];
     if (!kPlainSpecial[static_cast<unsigned char>(c)]) continue;
@@ -126,22 +91,16 @@ bool plain_ok(std::string_view s, bool in_flow) {
         if (in_flow) return false;
         break;
       case '"':
-      case '\'': {
-        // The light lexer in yaml_scan.cpp opens a quote here, and never
-        // sees it closed: parse would refuse the file. s starts with
-        // neither a quote nor a blank.
-        char before = s[i - 1];
-        if (before != ' ' && before != '[' && before != '{' && before != ',') break;
-        std::size_t last = i - 1;
-        while (s[last] == ' ') --last;
-        if (is_lexer_quote_opener(s[last])) return false;
+      case '\'':
+        quotes = true;
         break;
-      }
       default:
         if (!printable_at(s, i, false)) return false;
     }
   }
-  return true;
+  // A quote the light lexer in yaml_scan.cpp sees opened and not closed
+  // would make parse refuse the file.
+  return !quotes || !leaves_quote_open(s);
 }
 
 // Makes the fresh node out the plain scalar s (or null, for ~ and null).
@@ -427,7 +386,7 @@ class CanonicalReader {
       if (content.back() == ' ' || content.back() == '\t') return false;
       if (!all_printable(content, true)) return false;
       // A block under "- " is not skipped by the light lexer.
-      if (lexed && !lexer_closes_quotes(line_)) return false;
+      if (lexed && leaves_quote_open(line_)) return false;
       if (any) value += '\n';
       value.append(blanks, '\n');
       blanks = 0;

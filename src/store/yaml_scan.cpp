@@ -26,6 +26,39 @@ bool opens_block_scalar(std::string_view rest) {
          (end == 1 || rest[end - 2] == ' ');
 }
 
+// Lexes one line, starting inside quote (0 when none is open) and leaving
+// in it the quote open at the end. opened: where the last quote opened on
+// this line began. Returns where a comment starts, or npos.
+std::size_t lex_line(std::string_view line, char& quote, std::size_t& opened) {
+  char previous = ' ';
+  char last = 0;  // the last non-blank character before this one on the line
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quote) {
+      if (quote == '"' && c == '\\') {
+        ++i;
+      } else if (c == quote) {
+        if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
+          ++i;
+        else
+          quote = 0;
+      }
+    } else if (c == '#' && (previous == ' ' || previous == '\t')) {
+      return i;
+    } else if ((c == '"' || c == '\'') && last != 0 &&
+               std::string_view(":-[{,?").find(last) != std::string_view::npos &&
+               (previous == ' ' || previous == '\t' || previous == '[' || previous == '{' ||
+                previous == ',')) {
+      // A quote opens a scalar only where a value begins, not in "Rock 'n roll".
+      quote = c;
+      opened = i;
+    }
+    if (c != ' ' && c != '\t') last = c;
+    previous = c;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Scan scan(std::string_view text) {
@@ -34,45 +67,35 @@ Scan scan(std::string_view text) {
   char quote = 0;
   Mark quote_mark;
   int line_number = 0;
-  for (const auto& line : text::split(text, '\n')) {
+  for (std::size_t start = 0;;) {
+    std::size_t end = text.find('\n', start);
+    std::string_view line =
+        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     ++line_number;
     std::size_t indent = line.find_first_not_of(' ');
+    bool skipped = false;
     if (block_indent >= 0) {
-      if (indent == std::string::npos || static_cast<int>(indent) > block_indent) continue;
-      block_indent = -1;
+      if (indent == std::string_view::npos || static_cast<int>(indent) > block_indent)
+        skipped = true;
+      else
+        block_indent = -1;
     }
-    char previous = ' ';
-    char last = 0;  // the last non-blank character before this one on the line
-    std::string_view comment_free = line;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      char c = line[i];
-      if (quote) {
-        if (quote == '"' && c == '\\') {
-          ++i;
-        } else if (c == quote) {
-          if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'')
-            ++i;
-          else
-            quote = 0;
-        }
-      } else if (c == '#' && (previous == ' ' || previous == '\t')) {
+    if (!skipped) {
+      std::size_t opened = std::string_view::npos;
+      std::string_view comment_free = line;
+      if (std::size_t comment = lex_line(line, quote, opened); comment != std::string_view::npos) {
         result.comments = true;
-        comment_free = std::string_view(line).substr(0, i);
-        break;
-      } else if ((c == '"' || c == '\'') &&
-                 std::string_view(":-[{,?").find(last) != std::string_view::npos &&
-                 (previous == ' ' || previous == '\t' || previous == '[' || previous == '{' ||
-                  previous == ',')) {
-        // A quote opens a scalar only where a value begins, not in "Rock 'n roll".
-        quote = c;
-        quote_mark = {line_number, static_cast<int>(i) + 1};
+        comment_free = line.substr(0, comment);
       }
-      if (c != ' ' && c != '\t') last = c;
-      previous = c;
+      if (opened != std::string_view::npos)
+        quote_mark = {line_number, static_cast<int>(opened) + 1};
+      std::string_view rest = text::trim(comment_free);
+      if (!quote && !rest.empty() && opens_block_scalar(rest))
+        block_indent =
+            static_cast<int>(key_column(line, indent == std::string_view::npos ? 0 : indent));
     }
-    std::string_view rest = text::trim(comment_free);
-    if (!quote && !rest.empty() && opens_block_scalar(rest))
-      block_indent = static_cast<int>(key_column(line, indent == std::string::npos ? 0 : indent));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
   }
   if (quote) result.open_quote = quote_mark;
   return result;
@@ -80,6 +103,13 @@ Scan scan(std::string_view text) {
 
 bool has_comments(std::string_view text) {
   return scan(text).comments;
+}
+
+bool leaves_quote_open(std::string_view line) {
+  char quote = 0;
+  std::size_t opened = std::string_view::npos;
+  lex_line(line, quote, opened);
+  return quote != 0;
 }
 
 }  // namespace inovasi::yaml

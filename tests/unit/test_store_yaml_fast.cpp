@@ -207,7 +207,8 @@ TEST_CASE("yaml canonical reader: positions and values") {
   SUBCASE("plain text that needs no quotes") {
     yaml::Node root = accepted(
         "a: -5\nb: -.5\nc: 12:30\nd: http://x.id/a?b=1#c\ne: a [b] {c}, d\n"
-        "f: Jum'at\ng: it's 'fine'\nh: 100%\ni: yes\nj: .inf\nk: a:b\n");
+        "f: Jum'at\ng: it's 'fine'\nh: 100%\ni: yes\nj: .inf\nk: a:b\nl: x, 'y' z\n"
+        "m: [a - 'b' c]\n");
     CHECK(root.find("c")->value.value == "12:30");
     CHECK(root.find("e")->value.value == "a [b] {c}, d");
     CHECK(root.find("i")->value.plain);
@@ -368,4 +369,26 @@ TEST_CASE("yaml emit quotes a '?' inside a flow list, which yaml-cpp cannot read
   CHECK(read.find("tags")->value.items[0].value == "apa?");
   CHECK(yaml::needs_quotes("a?b", true));
   CHECK_FALSE(yaml::needs_quotes("a?b", false));
+}
+
+TEST_CASE("yaml emit quotes text that would leave the comment lexer inside a quote") {
+  auto written = [](const std::string& value) {
+    yaml::Node root = yaml::Node::map();
+    root.entries.push_back({"a", {}, yaml::Node::scalar(value)});
+    yaml::Node list = yaml::Node::sequence(true);
+    list.items.push_back(yaml::Node::scalar(value));
+    root.entries.push_back({"b", {}, std::move(list)});
+    std::string text = yaml::emit(root);
+    Findings findings;
+    yaml::parse(text, "f.yaml", findings);
+    CHECK(formatted(findings).empty());
+    return text;
+  };
+  CHECK(written("1,\"") == "a: '1,\"'\nb: ['1,\"']\n");
+  CHECK(written("a - 'b") == "a: 'a - ''b'\nb: ['a - ''b']\n");
+  // Quotes the lexer sees closed again, or never opened, stay as they are.
+  CHECK(written("x, 'y' z") == "a: x, 'y' z\nb: ['x, ''y'' z']\n");
+  CHECK(written("Rock 'n roll") == "a: Rock 'n roll\nb: [Rock 'n roll]\n");
+  CHECK(yaml::leaves_quote_open("a, \"b"));
+  CHECK_FALSE(yaml::leaves_quote_open("a, \"b\""));
 }

@@ -85,5 +85,9 @@ struct Scan {
 };
 Scan scan(std::string_view text);
 bool has_comments(std::string_view text);
+// Whether that lexer, reading line from its start with no quote open, ends
+// it inside a quote it opened ("a, 'b"): such text is never written plain,
+// since scan would then report a quote never closed.
+bool leaves_quote_open(std::string_view line);
 
 }  // namespace inovasi::yaml
