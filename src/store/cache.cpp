@@ -9,6 +9,8 @@
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <utility>
 
 #include "inovasi/util/fs.h"
 
@@ -17,17 +19,57 @@ namespace inovasi {
 namespace {
 
 // The first line of every cache file; the format's number changes with it.
-constexpr std::string_view kMagic = "inovasi record cache 1\n";
+constexpr std::string_view kMagic = "inovasi record cache 2\n";
 
-// FNV-1a, 64 bits: enough to tell a damaged or truncated cache from a whole
-// one. It continues from `h`, so that a file can be summed in parts.
-constexpr std::uint64_t kChecksumStart = 14695981039346656037ull;
-std::uint64_t checksum(std::string_view bytes, std::uint64_t h = kChecksumStart) {
-  for (unsigned char c : bytes) {
-    h ^= c;
-    h *= 1099511628211ull;
+// FNV-1a over 64-bit words (bytes at the end): enough to tell a damaged or
+// cut part of a cache from a whole one. Each step is a bijection of the sum,
+// so any one word changed changes it.
+std::uint64_t checksum(std::string_view bytes) {
+  constexpr std::uint64_t kPrime = 1099511628211ull;
+  std::uint64_t h = 14695981039346656037ull;
+  std::size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, 8);
+    h = (h ^ word) * kPrime;
   }
+  for (; i < bytes.size(); ++i) h = (h ^ static_cast<unsigned char>(bytes[i])) * kPrime;
   return h;
+}
+
+// Numbers of the part headers and checksums: eight bytes, low first.
+void put_u64(std::string& out, std::uint64_t n) {
+  for (int i = 0; i < 8; ++i) out += static_cast<char>((n >> (8 * i)) & 0xFF);
+}
+std::uint64_t get_u64(const char* in) {
+  std::uint64_t n = 0;
+  for (int i = 0; i < 8; ++i)
+    n |= static_cast<std::uint64_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+  return n;
+}
+
+// The largest part written is about kPartSize; one read is refused beyond kPartLimit.
+constexpr std::size_t kPartSize = std::size_t{1} << 20;
+constexpr std::size_t kPartLimit = std::size_t{1} << 30;
+
+// Folders in the order load_records reads them and a cache holds them.
+std::size_t rank(std::string_view folder) {
+  constexpr std::string_view kOrder[] = {Unit::kFolder, Idea::kFolder, Contract::kFolder,
+                                         Report::kFolder, Regulation::kFolder};
+  return static_cast<std::size_t>(std::find(std::begin(kOrder), std::end(kOrder), folder) -
+                                  std::begin(kOrder));
+}
+
+// Reads exactly size bytes; false at the end of the file or on an error.
+bool read_exactly(int fd, char* out, std::size_t size) {
+  std::size_t have = 0;
+  while (have < size) {
+    ssize_t n = ::read(fd, out + have, size - have);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    have += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 std::uint64_t nanoseconds(const struct timespec& t) {
@@ -144,6 +186,34 @@ std::string_view BlobReader::text() {
   return s;
 }
 
+RecordCache::RecordCache(RecordCache&& other) noexcept {
+  *this = std::move(other);
+}
+
+RecordCache& RecordCache::operator=(RecordCache&& other) noexcept {
+  if (this == &other) return *this;
+  close();
+  fd_ = std::exchange(other.fd_, -1);
+  ahead_ = std::move(other.ahead_);
+  ahead_folder_ = std::move(other.ahead_folder_);
+  parts_ = std::move(other.parts_);
+  entries_ = std::move(other.entries_);  // views into parts_, whose buffers moved with it
+  kept_ = std::move(other.kept_);
+  changed_ = other.changed_;
+  now_ns_ = other.now_ns_;
+  return *this;
+}
+
+RecordCache::~RecordCache() {
+  close();
+}
+
+void RecordCache::close() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+  ahead_.reset();
+}
+
 RecordCache RecordCache::open(const ProgrammeDir& dir) {
   RecordCache cache;
   cache.now_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -151,40 +221,76 @@ RecordCache RecordCache::open(const ProgrammeDir& dir) {
                       .count();
   // The cache is read only from a regular file inside a real folder.
   if (symlink_on_path(dir, kCacheFile)) return cache;
-  fs::RegularFile file;
-  try {
-    file = fs::read_regular_file(dir.absolute(kCacheFile), std::size_t{1} << 31);
-  } catch (const std::exception&) {
-    return cache;  // missing or unreadable: start empty
-  }
-  if (file.refused != fs::RegularFile::Refused::kNo) return cache;
-  std::string& bytes = file.content;
+  int fd = ::open(dir.absolute(kCacheFile).c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0) return cache;  // missing or unreadable: start empty
+  cache.fd_ = fd;
+  struct stat st;
   const std::string& id = identity();
-  if (bytes.size() < id.size() + 8 || std::string_view(bytes).substr(0, id.size()) != id)
-    return cache;
-  std::string_view body = std::string_view(bytes).substr(0, bytes.size() - 8);
-  std::uint64_t sum = 0;
-  for (int i = 0; i < 8; ++i)
-    sum |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[bytes.size() - 8 + i]))
-           << (8 * i);
-  if (checksum(body) != sum) return cache;
-
-  cache.bytes_ = std::move(bytes);
-  BlobReader r(std::string_view(cache.bytes_).substr(id.size(), body.size() - id.size()));
-  std::uint64_t count = r.number();
-  cache.entries_.reserve(count < 10'000'000 ? count : 0);
-  for (std::uint64_t i = 0; i < count && r.ok(); ++i) {
-    std::string relative(r.text());
-    Entry entry;
-    entry.stamp = {r.number(), r.number(), r.number(), r.number()};
-    entry.blob = r.text();
-    cache.entries_.emplace(std::move(relative), std::move(entry));
-  }
-  if (!r.done()) {
-    cache.entries_.clear();
-    cache.bytes_.clear();
-  }
+  std::string head(id.size(), '\0');
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+      !read_exactly(fd, head.data(), head.size()) || head != id)
+    cache.close();
   return cache;
+}
+
+// The next part of the file into ahead_, with the folder it names; false
+// at the end of the file or at a part that is not whole.
+bool RecordCache::read_part() {
+  char header[8];
+  if (fd_ < 0 || !read_exactly(fd_, header, sizeof header)) return false;
+  std::uint64_t size = get_u64(header);
+  if (size > kPartLimit) return false;
+  std::vector<char> part(size + 8);
+  if (!read_exactly(fd_, part.data(), part.size())) return false;
+  std::string_view payload(part.data(), size);
+  if (checksum(payload) != get_u64(part.data() + size)) return false;
+  BlobReader r(payload);
+  std::string_view folder = r.text();
+  if (!r.ok()) return false;
+  ahead_folder_ = folder;
+  ahead_ = std::move(part);
+  return true;
+}
+
+void RecordCache::note_unused() {
+  for (const auto& [relative, entry] : entries_) changed_ = changed_ || !entry.used;
+}
+
+void RecordCache::read_folder(std::string_view folder) {
+  note_unused();
+  entries_.clear();
+  parts_.clear();
+  while (true) {
+    if (!ahead_ && !read_part()) {
+      close();
+      break;
+    }
+    if (ahead_folder_ != folder) {
+      if (rank(ahead_folder_) >= rank(folder)) break;  // a later folder's: it waits its turn
+      ahead_.reset();                                  // an earlier folder's, not asked for
+      continue;
+    }
+    parts_.push_back(std::move(*ahead_));
+    ahead_.reset();
+    const std::vector<char>& part = parts_.back();
+    BlobReader r(std::string_view(part.data(), part.size() - 8));
+    r.text();  // the folder
+    while (r.ok() && !r.done()) {
+      std::string_view relative = r.text();
+      Entry entry;
+      entry.stamp.size = r.number();
+      entry.stamp.mtime_ns = r.number();
+      entry.stamp.ctime_ns = r.number();
+      entry.stamp.inode = r.number();
+      entry.blob = r.text();
+      if (r.ok()) entries_.emplace(relative, entry);
+    }
+    if (!r.ok()) {  // whole, but not as this build writes: trust none of it
+      entries_.clear();
+      close();
+      break;
+    }
+  }
 }
 
 std::optional<std::string_view> RecordCache::find(const std::string& relative,
@@ -195,18 +301,17 @@ std::optional<std::string_view> RecordCache::find(const std::string& relative,
 }
 
 void RecordCache::keep(const std::string& relative) {
-  if (auto it = entries_.find(relative); it != entries_.end()) it->second.used = true;
+  auto it = entries_.find(relative);
+  if (it == entries_.end()) return;
+  it->second.used = true;
+  kept_.push_back({relative, it->second.stamp});
 }
 
 void RecordCache::put(const std::string& relative, const FileStamp& stamp) {
   constexpr std::int64_t kRacy = 2'000'000'000;  // two seconds
   changed_ = true;
-  if (static_cast<std::int64_t>(stamp.mtime_ns) > now_ns_ - kRacy) {
-    entries_.erase(relative);
-    return;
-  }
-  Entry& entry = entries_[relative];
-  entry = {stamp, {}, true, true};
+  if (static_cast<std::int64_t>(stamp.mtime_ns) > now_ns_ - kRacy) return;
+  kept_.push_back({relative, stamp});
 }
 
 namespace {
@@ -225,8 +330,10 @@ std::vector<stdfs::path>& made_folders() {
   return made;
 }
 
-// Writes the new cache to a temporary file beside it, a buffer at a time,
-// summing as it goes; commit renames it over the cache.
+// Writes the new cache to a temporary file beside it: the identity, then
+// each folder's entries in parts of about kPartSize bytes, each part with
+// its length before and its checksum after; commit leaves the file for
+// finish_record_caches to rename over the cache.
 class CacheWriter {
  public:
   explicit CacheWriter(const stdfs::path& target) : target_(target) {
@@ -236,6 +343,7 @@ class CacheWriter {
       fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
       if (fd_ < 0 && errno != EEXIST) break;
     }
+    write(identity());
   }
   ~CacheWriter() {
     if (fd_ >= 0) {
@@ -244,21 +352,34 @@ class CacheWriter {
     }
   }
   bool ok() const { return fd_ >= 0 && ok_; }
-  BlobWriter& out() { return out_; }
-  // Writes out what the buffer holds once it is large.
-  void drain(bool all = false) {
-    std::string& bytes = out_.bytes();
-    if (!all && bytes.size() < (1u << 20)) return;
-    sum_ = checksum(bytes, sum_);
-    write(bytes);
-    bytes.clear();
+
+  void entry(std::string_view folder, std::string_view relative, const FileStamp& stamp,
+             std::string_view blob) {
+    if (part_.bytes().empty()) part_.text(folder);
+    part_.text(relative);
+    part_.number(stamp.size);
+    part_.number(stamp.mtime_ns);
+    part_.number(stamp.ctime_ns);
+    part_.number(stamp.inode);
+    part_.text(blob);
+    if (part_.bytes().size() >= kPartSize) end_part();
+  }
+  // Ends the part in progress; the next folder starts a part of its own.
+  void end_part() {
+    std::string& payload = part_.bytes();
+    if (payload.empty()) return;
+    std::string header;
+    put_u64(header, payload.size());
+    write(header);
+    write(payload);
+    std::string trailer;
+    put_u64(trailer, checksum(payload));
+    write(trailer);
+    payload.clear();
   }
   void commit() {
-    drain(true);
-    std::string trailer;
-    for (int i = 0; i < 8; ++i) trailer += static_cast<char>((sum_ >> (8 * i)) & 0xFF);
-    write(trailer);
-    if (!ok_ || ::close(fd_) != 0) ok_ = false;
+    end_part();
+    if (!ok() || ::close(fd_) != 0) ok_ = false;
     fd_ = -1;
     if (ok_)
       pending().push_back({temporary_, target_});
@@ -268,7 +389,7 @@ class CacheWriter {
 
  private:
   void write(std::string_view bytes) {
-    while (ok_ && !bytes.empty()) {
+    while (ok() && !bytes.empty()) {
       ssize_t n = ::write(fd_, bytes.data(), bytes.size());
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0) {
@@ -281,14 +402,13 @@ class CacheWriter {
   stdfs::path target_, temporary_;
   int fd_ = -1;
   bool ok_ = true;
-  BlobWriter out_;
-  std::uint64_t sum_ = kChecksumStart;
+  BlobWriter part_;
 };
 
 }  // namespace
 
 void RecordCache::save(const ProgrammeDir& dir, const Records& records) {
-  for (const auto& [relative, entry] : entries_) changed_ = changed_ || !entry.used;
+  note_unused();
   if (!changed_) return;
   if (symlink_on_path(dir, ".inovasi")) return;
   std::error_code ec;
@@ -298,40 +418,25 @@ void RecordCache::save(const ProgrammeDir& dir, const Records& records) {
   fs::remove_stale_temporaries(dir.absolute(".inovasi"));  // of killed commands
   CacheWriter writer(dir.absolute(kCacheFile));
   if (!writer.ok()) return;
-  std::size_t count = 0;
-  for (const auto& [relative, entry] : entries_) count += entry.used;
-  BlobWriter& w = writer.out();
-  w.bytes() = identity();
-  w.number(count);
+  std::unordered_map<std::string_view, FileStamp> stamps;
+  stamps.reserve(kept_.size());
+  for (const auto& k : kept_) stamps.emplace(k.relative, k.stamp);
   const std::size_t prefix = dir.shown("").size();
-  std::size_t written = 0;
   auto write_all = [&](const auto& all) {
+    using R = std::decay_t<decltype(all.front().record)>;
     for (const auto& stored : all) {
-      std::string relative = stored.origin.path.substr(prefix);
-      auto it = entries_.find(relative);
-      if (it == entries_.end() || !it->second.used) continue;
-      const Entry& e = it->second;
-      w.text(relative);
-      w.number(e.stamp.size);
-      w.number(e.stamp.mtime_ns);
-      w.number(e.stamp.ctime_ns);
-      w.number(e.stamp.inode);
-      if (e.put)
-        w.text(encode_stored(stored));
-      else
-        w.text(e.blob);
-      ++written;
-      writer.drain();
+      std::string_view relative = std::string_view(stored.origin.path).substr(prefix);
+      auto it = stamps.find(relative);
+      if (it != stamps.end()) writer.entry(R::kFolder, relative, it->second, encode_stored(stored));
     }
+    writer.end_part();
   };
   write_all(records.units);
   write_all(records.ideas);
   write_all(records.contracts);
   write_all(records.reports);
   write_all(records.regulations);
-  // An entry whose record is not among them (never so today) would leave the
-  // count wrong: then no cache rather than a wrong one.
-  if (written == count) writer.commit();
+  writer.commit();
 }
 
 namespace {

@@ -184,6 +184,7 @@ template <class R>
 static void load_folder(const ProgrammeDir& dir, Records& records, Findings& findings,
                         LoadOptions options, RecordCache* cache) {
   const auto files = list_files_of<R>(dir, findings);
+  if (cache) cache->read_folder(R::kFolder);
   // The records go straight to their place (then the gaps of unreadable
   // files close up), so that no second copy of them is ever made.
   std::vector<Stored<R>> loaded(files.size());

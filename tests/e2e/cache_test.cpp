@@ -49,7 +49,7 @@ TEST_CASE("reading commands keep a cache of every record, and answer the same fr
   const std::string evaluated = ok(sandbox, kEvaluate).out;
   REQUIRE(sandbox.exists("tuban/.inovasi/cache"));
   const std::string cache = sandbox.read("tuban/.inovasi/cache");
-  CHECK(cache.starts_with("inovasi record cache 1\n"));
+  CHECK(cache.starts_with("inovasi record cache 2\n"));
   for (const auto& file : sandbox.tree("tuban"))
     if (file.ends_with(".yaml") && file != "inovasi.yaml") {
       CAPTURE(file);

@@ -185,11 +185,24 @@ std::string records_schema();
 
 class RecordCache {
  public:
-  // Reads the cache of a programme; empty when there is none or it is not
-  // one this build wrote, whole and unchanged.
+  // Opens the cache of a programme and checks that this build wrote it; no
+  // entries are read yet. Empty when there is none or it is another's.
   static RecordCache open(const ProgrammeDir& dir);
+  RecordCache() = default;
+  RecordCache(RecordCache&& other) noexcept;
+  RecordCache& operator=(RecordCache&& other) noexcept;
+  ~RecordCache();
 
-  // The blob of a file whose stamp is still the one it was cached with.
+  // Reads the entries of one record folder ("units", "ideas", ...): the file
+  // holds the folders in the order load_records reads them, in parts that
+  // each carry a checksum, and only one folder's entries are held at a time,
+  // so that the cache never doubles the memory of a large programme. A part
+  // that is damaged, cut or out of order ends the reading: its entries and
+  // those after it are not found.
+  void read_folder(std::string_view folder);
+
+  // The blob of a file of the folder read last whose stamp is still the one
+  // it was cached with.
   std::optional<std::string_view> find(const std::string& relative, const FileStamp& stamp) const;
   // Remembers a file read and decoded without findings; save writes its
   // record. A file modified in the last two seconds is not kept: another
@@ -199,21 +212,33 @@ class RecordCache {
   // Marks an entry found by find as still in use, so that save keeps it.
   void keep(const std::string& relative);
   // Writes the cache anew when anything was put or an entry went unused:
-  // the entries kept and those put, whose records it takes from `records`.
-  // It goes to a temporary file beside the cache, which
-  // finish_record_caches puts in place. Quietly does nothing when it cannot
-  // (a read-only programme, a full disk), as the cache is only ever a copy.
+  // the entries kept and those put, each encoded again from its record in
+  // `records` (in the order they were loaded). It goes to a temporary file
+  // beside the cache, which finish_record_caches puts in place. Quietly does
+  // nothing when it cannot (a read-only programme, a full disk), as the
+  // cache is only ever a copy.
   void save(const ProgrammeDir& dir, const Records& records);
 
  private:
   struct Entry {
     FileStamp stamp;
-    std::string_view blob;  // into bytes_; empty for an entry put
+    std::string_view blob;  // into parts_
     bool used = false;
-    bool put = false;
   };
-  std::string bytes_;  // the file as read
-  std::unordered_map<std::string, Entry> entries_;
+  struct Kept {
+    std::string relative;
+    FileStamp stamp;
+  };
+  bool read_part();
+  void close();
+  void note_unused();
+
+  int fd_ = -1;                             // the cache file while there are parts to read
+  std::optional<std::vector<char>> ahead_;  // a part read, of a later folder
+  std::string ahead_folder_;
+  std::vector<std::vector<char>> parts_;  // the parts of the folder read last
+  std::unordered_map<std::string_view, Entry> entries_;
+  std::vector<Kept> kept_;  // entries kept and put, to save
   bool changed_ = false;
   std::int64_t now_ns_ = 0;
 };
