@@ -1,7 +1,15 @@
 #include "inovasi/cli/app.h"
 #include "inovasi/store/cache.h"
 
+#ifdef INOVASI_WITH_MIMALLOC
+#include <mimalloc.h>
+#endif
+
 int main(int argc, char** argv) {
+#ifdef INOVASI_WITH_MIMALLOC
+  // Memory in huge pages where the system offers them (see CMakeLists.txt).
+  mi_option_enable(mi_option_large_os_pages);
+#endif
   int status = inovasi::cli::run(argc, argv);
   // The record caches are put in place only when the command succeeded.
   inovasi::finish_record_caches(status == 0);

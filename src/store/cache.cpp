@@ -240,10 +240,10 @@ bool RecordCache::read_part() {
   if (fd_ < 0 || !read_exactly(fd_, header, sizeof header)) return false;
   std::uint64_t size = get_u64(header);
   if (size > kPartLimit) return false;
-  std::vector<char> part(size + 8);
-  if (!read_exactly(fd_, part.data(), part.size())) return false;
-  std::string_view payload(part.data(), size);
-  if (checksum(payload) != get_u64(part.data() + size)) return false;
+  Part part{std::unique_ptr<char[]>(new char[size + 8]), size + 8};
+  if (!read_exactly(fd_, part.bytes.get(), part.size)) return false;
+  std::string_view payload = part.payload();
+  if (checksum(payload) != get_u64(part.bytes.get() + size)) return false;
   BlobReader r(payload);
   std::string_view folder = r.text();
   if (!r.ok()) return false;
@@ -272,8 +272,7 @@ void RecordCache::read_folder(std::string_view folder) {
     }
     parts_.push_back(std::move(*ahead_));
     ahead_.reset();
-    const std::vector<char>& part = parts_.back();
-    BlobReader r(std::string_view(part.data(), part.size() - 8));
+    BlobReader r(parts_.back().payload());
     r.text();  // the folder
     while (r.ok() && !r.done()) {
       std::string_view relative = r.text();

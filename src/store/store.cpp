@@ -183,7 +183,15 @@ static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& 
 template <class R>
 static void load_folder(const ProgrammeDir& dir, Records& records, Findings& findings,
                         LoadOptions options, RecordCache* cache) {
-  const auto files = list_files_of<R>(dir, findings);
+  auto files = list_files_of<R>(dir, findings);
+  // In the order of the ids the file names give ("ideas/a.yaml" is "a",
+  // "reports/c/2018-Q1.yaml" is "c/2018-Q1"), so that records whose ids
+  // match their names need no sorting after.
+  auto id_of = [skip = std::string_view(R::kFolder).size() + 1](std::string_view path) {
+    return path.substr(skip, path.size() - skip - std::string_view(".yaml").size());
+  };
+  std::sort(files.begin(), files.end(),
+            [&](const std::string& a, const std::string& b) { return id_of(a) < id_of(b); });
   if (cache) cache->read_folder(R::kFolder);
   // The records go straight to their place (then the gaps of unreadable
   // files close up), so that no second copy of them is ever made.

@@ -7,6 +7,7 @@
 // fields() of each record type in order, with the positions of its fields.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -233,10 +234,17 @@ class RecordCache {
   void close();
   void note_unused();
 
-  int fd_ = -1;                             // the cache file while there are parts to read
-  std::optional<std::vector<char>> ahead_;  // a part read, of a later folder
+  int fd_ = -1;  // the cache file while there are parts to read
+  // A part as read: its payload, then its checksum. Not zeroed before the
+  // read fills it, and never moved, so that entries may point into it.
+  struct Part {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size = 0;
+    std::string_view payload() const { return {bytes.get(), size - 8}; }
+  };
+  std::optional<Part> ahead_;  // a part read, of a later folder
   std::string ahead_folder_;
-  std::vector<std::vector<char>> parts_;  // the parts of the folder read last
+  std::vector<Part> parts_;  // the parts of the folder read last
   std::unordered_map<std::string_view, Entry> entries_;
   std::vector<Kept> kept_;  // entries kept and put, to save
   bool changed_ = false;
