@@ -7,6 +7,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <unordered_map>
+#include <vector>
 
 namespace inovasi {
 
@@ -61,24 +62,36 @@ FieldNames& field_names() {
 
 }  // namespace
 
+// Each thread also remembers the names it has met, so that loading a large
+// programme on every core takes the lock once per name, not once per field.
 std::uint32_t intern_field_name(std::string_view name) {
+  thread_local std::unordered_map<std::string_view, std::uint32_t> seen;
+  if (auto it = seen.find(name); it != seen.end()) return it->second;
   FieldNames& table = field_names();
+  std::uint32_t id;
+  std::string_view kept;
   {
-    std::shared_lock lock(table.mutex);
-    if (auto it = table.ids.find(name); it != table.ids.end()) return it->second;
+    std::unique_lock lock(table.mutex);
+    auto it = table.ids.find(name);
+    if (it == table.ids.end()) {
+      table.names.emplace_back(name);
+      it = table.ids.emplace(table.names.back(), static_cast<std::uint32_t>(table.names.size() - 1))
+               .first;
+    }
+    id = it->second;
+    kept = it->first;  // the name in the table, which never moves
   }
-  std::unique_lock lock(table.mutex);
-  if (auto it = table.ids.find(name); it != table.ids.end()) return it->second;
-  auto id = static_cast<std::uint32_t>(table.names.size());
-  table.names.emplace_back(name);
-  table.ids.emplace(table.names.back(), id);
+  seen.emplace(kept, id);
   return id;
 }
 
 std::string_view field_name(std::uint32_t id) {
+  thread_local std::vector<std::string_view> known;
+  if (id < known.size()) return known[id];
   FieldNames& table = field_names();
   std::shared_lock lock(table.mutex);
-  return table.names.at(id);
+  for (std::size_t i = known.size(); i < table.names.size(); ++i) known.push_back(table.names[i]);
+  return known.at(id);
 }
 
 }  // namespace inovasi
