@@ -8,6 +8,8 @@
 #include "inovasi/store/store.h"
 #include "inovasi/store/values.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/fs.h"
+#include "inovasi/util/process.h"
 #include "options.h"
 
 namespace inovasi::cli {
@@ -17,9 +19,79 @@ namespace {
 struct InitOptions {
   std::string dir = ".";
   std::string name, region, language = "id", partner, mou_date;
+  bool git = false;
 };
 
 const char* kFolders[] = {"units", "ideas", "contracts", "reports", "regulations"};
+
+// How git is to call this program: by name when the PATH finds it there,
+// else by the full path of the binary that ran init.
+std::string inovasi_command() {
+  std::string self = process::own_path();
+  std::string found = process::find_in_path("inovasi");
+  std::error_code ec;
+  if (self.empty() || (!found.empty() && stdfs::equivalent(found, self, ec))) return "inovasi";
+  return "'" + self + "'";  // git and the hook run it through the shell
+}
+
+// The pre-commit hook: refuses a commit in whose records `inovasi check`
+// finds an error. When changes are left unstaged it checks what is staged,
+// in a copy of the index, since that is what the commit holds.
+std::string pre_commit_hook(const std::string& inovasi) {
+  return fmt::format(R"(#!/bin/sh
+# Written by 'inovasi init --git': refuses a commit while 'inovasi check'
+# finds an error in its records. 'git commit --no-verify' skips it.
+inovasi={}
+command -v inovasi >/dev/null 2>&1 && inovasi=inovasi
+top=$(git rev-parse --show-toplevel) || exit 1
+if git diff --quiet; then
+  where=$top
+else
+  where=$(mktemp -d) || exit 1
+  trap 'rm -rf "$where"' EXIT
+  git checkout-index -a --prefix="$where/" || exit 1
+fi
+if ! (cd "$where" && "$inovasi" check); then
+  echo "pre-commit: 'inovasi check' found errors in what is to be committed; fix them, or commit with --no-verify" >&2
+  exit 1
+fi
+)",
+                     inovasi);
+}
+
+// Makes the programme a git repository: git init, the merge driver of
+// records, and the pre-commit hook. An existing hook is kept.
+void make_git_repository(const ProgrammeDir& dir) {
+  const std::string root = dir.root().string();
+  auto git = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> command = {"git"};
+    command.insert(command.end(), args.begin(), args.end());
+    if (process::run(command, root, true) != 0)
+      throw IoError(fmt::format("{}: 'git {}' failed; the programme is written, without git", root,
+                                args.front()));
+  };
+  git({"init", "-q"});
+  std::string inovasi = inovasi_command();
+  git({"config", "merge.inovasi.name", "inovasi records, field by field"});
+  git({"config", "merge.inovasi.driver", inovasi + " merge-driver %O %A %B %P"});
+  stdfs::path hook = dir.absolute(".git/hooks/pre-commit");
+  std::error_code ec;
+  if (stdfs::exists(hook, ec)) {
+    std::cerr << fmt::format(
+        "{}: kept the hook there; add 'inovasi check' to it to check records before a commit\n",
+        dir.shown(".git/hooks/pre-commit"));
+    return;
+  }
+  stdfs::create_directories(hook.parent_path(), ec);
+  fs::AtomicBatch batch;
+  batch.add(hook, pre_commit_hook(inovasi));
+  batch.commit();
+  stdfs::permissions(
+      hook, stdfs::perms::owner_exec | stdfs::perms::group_exec | stdfs::perms::others_exec,
+      stdfs::perm_options::add, ec);
+  if (ec)
+    throw IoError(fmt::format("{}: cannot make it executable: {}", hook.string(), ec.message()));
+}
 
 int run_init(const InitOptions& o) {
   Language language = option_value<Language>(o.language, "--language").value_or(Language::kId);
@@ -27,6 +99,8 @@ int run_init(const InitOptions& o) {
   programme.partner = o.partner;
   programme.mou_date = option_value<Date>(o.mou_date, "--mou-date");
   ProgrammeDir dir{stdfs::path(o.dir)};
+  if (o.git && process::run({"git", "--version"}, {}, true) != 0)
+    throw UsageError("--git: git is not installed or not in PATH (apt install git)");
   std::error_code ec;
   if (stdfs::exists(dir.absolute(kProgrammeFile), ec))
     throw InvalidInput(fmt::format("{}: a programme exists here already; refusing to overwrite it",
@@ -42,7 +116,10 @@ int run_init(const InitOptions& o) {
   transaction.stage(".gitattributes", "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
   transaction.stage(".gitignore", ".inovasi.lock\n.inovasi/\n");
   transaction.commit();
-  std::cout << fmt::format("created programme '{}' in {}\n", o.name, o.dir);
+  if (o.git) make_git_repository(dir);
+  std::cout << fmt::format(
+      "created programme '{}' in {}{}\n", o.name, o.dir,
+      o.git ? ", a git repository that checks records before each commit" : "");
   return kOk;
 }
 
@@ -62,12 +139,18 @@ Command init_command() {
         app.add_option("--partner", o->partner,
                        "Partner institution, e.g. 'Lembaga Administrasi Negara'");
         app.add_option("--mou-date", o->mou_date, "Date the MoU was signed (YYYY-MM-DD)");
+        app.add_flag("--git", o->git,
+                     "Also make it a git repository: merge driver for records, and a "
+                     "pre-commit hook that runs 'inovasi check'");
         app.footer(
             "Examples:\n"
             "  inovasi init tuban --name 'Inovasi Daerah Kabupaten Tuban 2018' --region 'Kabupaten "
             "Tuban'\n"
             "  inovasi init --name 'Inovasi Daerah 2019' --region 'Kota Batu' --language en \\\n"
-            "      --partner 'Lembaga Administrasi Negara' --mou-date 2019-02-11");
+            "      --partner 'Lembaga Administrasi Negara' --mou-date 2019-02-11\n"
+            "  inovasi init lamongan --name 'Inovasi Daerah Lamongan' --region 'Kabupaten "
+            "Lamongan' "
+            "--git");
         return [o](const Globals& g) {
           InitOptions options = *o;
           if (options.dir == "." && !g.dir.empty()) options.dir = g.dir;

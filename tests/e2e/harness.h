@@ -97,6 +97,15 @@ class Sandbox {
 Result run_program(const std::string& program, const std::vector<std::string>& args,
                    const stdfs::path& cwd, const Env& env = {}, const std::string& input = {});
 
+// git as a fresh user would have it: no system or global configuration
+// (HOME is the sandbox), English messages, no pager, no prompt.
+Env git_env(const Sandbox& sandbox);
+// git ARGS... in the sandbox's folder `dir`, with git_env.
+Result git(const Sandbox& sandbox, const std::string& dir, const std::vector<std::string>& args);
+// A git command that must succeed; its output when it does.
+std::string git_ok(const Sandbox& sandbox, const std::string& dir,
+                   const std::vector<std::string>& args);
+
 // The file's modification time in nanoseconds.
 long long mtime_ns(const stdfs::path& path);
 

@@ -12,40 +12,6 @@ using namespace e2e;
 
 namespace {
 
-// git as a fresh user would have it: no system or global configuration
-// (HOME is the sandbox), English messages, no pager, no prompt.
-Env git_env(const Sandbox& sandbox) {
-  return {{"GIT_CONFIG_NOSYSTEM", "1"},
-          {"HOME", sandbox.root().string()},
-          {"XDG_CONFIG_HOME", (sandbox.root() / ".config").string()},
-          {"GIT_CONFIG_GLOBAL", std::nullopt},
-          {"GIT_DIR", std::nullopt},
-          {"GIT_WORK_TREE", std::nullopt},
-          {"GIT_INDEX_FILE", std::nullopt},
-          {"GIT_CONFIG_PARAMETERS", std::nullopt},
-          {"GIT_AUTHOR_DATE", "2018-10-01T08:00:00+07:00"},
-          {"GIT_COMMITTER_DATE", "2018-10-01T08:00:00+07:00"},
-          {"LC_ALL", "C"},
-          {"LANGUAGE", std::nullopt},
-          {"GIT_PAGER", "cat"},
-          {"GIT_TERMINAL_PROMPT", "0"}};
-}
-
-Result git(const Sandbox& sandbox, const std::string& dir, const std::vector<std::string>& args) {
-  return run_program("git", args, sandbox.path(dir), git_env(sandbox));
-}
-
-// A git command that must succeed; its output when it does.
-std::string git_ok(const Sandbox& sandbox, const std::string& dir,
-                   const std::vector<std::string>& args) {
-  Result r = git(sandbox, dir, args);
-  std::string call = "git";
-  for (const auto& a : args) call += " " + a;
-  INFO(call, " in ", dir, "\n", r.out, r.err);
-  REQUIRE(r.status == 0);
-  return r.out;
-}
-
 // An inovasi command in `dir` that must succeed.
 void inovasi_ok(const Sandbox& sandbox, const std::string& dir,
                 const std::vector<std::string>& args) {

@@ -1,0 +1,130 @@
+// init --git: the programme becomes a git repository that merges records
+// with the merge driver and refuses a commit whose records check finds an
+// error in. Runs the git command line.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "harness.h"
+
+using namespace e2e;
+
+namespace {
+
+const std::string kBrokenIdea =
+    "id: antrean-online\n"
+    "title: Antrean online\n"
+    "unit: nope\n"
+    "stage: initiative\n";
+
+const std::string kBrokenMessage =
+    "ideas/antrean-online.yaml:3:7: error: unit 'nope' does not exist (no units/nope.yaml)\n"
+    "pre-commit: 'inovasi check' found errors in what is to be committed; fix them, or commit "
+    "with --no-verify\n";
+
+// A programme made with init --git, its first commit made.
+void init_with_git(const Sandbox& sandbox) {
+  Result r = sandbox.run(
+      {"init", "prog", "--name", "Inovasi Daerah", "--region", "Kabupaten Tuban", "--git"}, {},
+      git_env(sandbox));
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  CHECK(r.out ==
+        "created programme 'Inovasi Daerah' in prog, a git repository that checks records before "
+        "each commit\n");
+  CHECK(r.err.empty());
+  git_ok(sandbox, "prog", {"config", "user.name", "Bagian Organisasi"});
+  git_ok(sandbox, "prog", {"config", "user.email", "organisasi@tubankab.go.id"});
+  git_ok(sandbox, "prog", {"add", "-A"});
+  git_ok(sandbox, "prog", {"commit", "-q", "-m", "Programme"});
+  REQUIRE(sandbox
+              .run_in("prog", {"add-unit", "--id", "dinkes", "--name", "Dinas Kesehatan", "--kind",
+                               "dinas"})
+              .status == 0);
+}
+
+std::string head(const Sandbox& sandbox) {
+  return git_ok(sandbox, "prog", {"log", "--format=%s"});
+}
+
+}  // namespace
+
+TEST_CASE("init --git: a repository with the merge driver and a hook that runs check") {
+  Sandbox sandbox;
+  init_with_git(sandbox);
+  CHECK(sandbox.exists("prog/.git/HEAD"));
+  // This build's binary, by its path, as the PATH of the test has none.
+  const std::string self = "'" + std::string(binary()) + "'";
+  CHECK(git_ok(sandbox, "prog", {"config", "merge.inovasi.driver"}) ==
+        self + " merge-driver %O %A %B %P\n");
+  CHECK(git_ok(sandbox, "prog", {"config", "merge.inovasi.name"}) ==
+        "inovasi records, field by field\n");
+  CHECK((stdfs::status(sandbox.path("prog/.git/hooks/pre-commit")).permissions() &
+         stdfs::perms::owner_exec) != stdfs::perms::none);
+  CHECK(sandbox.read("prog/.git/hooks/pre-commit").find("inovasi=" + self + "\n") !=
+        std::string::npos);
+
+  SUBCASE("a clean commit goes through") {
+    git_ok(sandbox, "prog", {"add", "-A"});
+    Result r = git(sandbox, "prog", {"commit", "-q", "-m", "Dinas Kesehatan"});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(head(sandbox) == "Dinas Kesehatan\nProgramme\n");
+  }
+  SUBCASE("a commit with an error is refused, and nothing is committed") {
+    sandbox.write("prog/ideas/antrean-online.yaml", kBrokenIdea);
+    git_ok(sandbox, "prog", {"add", "-A"});
+    Result r = git(sandbox, "prog", {"commit", "-q", "-m", "Antrean"});
+    CHECK(r.status == 1);
+    CHECK(r.err == kBrokenMessage);
+    CHECK(head(sandbox) == "Programme\n");
+    // --no-verify is git's own way past the hook.
+    CHECK(git(sandbox, "prog", {"commit", "-q", "--no-verify", "-m", "Antrean"}).status == 0);
+  }
+  SUBCASE("what is staged is checked, not what is left in the working tree") {
+    sandbox.write("prog/ideas/antrean-online.yaml", kBrokenIdea);
+    git_ok(sandbox, "prog", {"add", "-A"});
+    // Fixed in the working tree only: the commit would still hold the error.
+    sandbox.write("prog/ideas/antrean-online.yaml",
+                  "id: antrean-online\ntitle: Antrean online\nunit: dinkes\nstage: initiative\n");
+    Result refused = git(sandbox, "prog", {"commit", "-q", "-m", "Antrean"});
+    CHECK(refused.status == 1);
+    CHECK(refused.err == kBrokenMessage);
+    // Staged clean, broken in the working tree only: the commit is clean.
+    git_ok(sandbox, "prog", {"add", "-A"});
+    sandbox.write("prog/ideas/antrean-online.yaml", kBrokenIdea);
+    Result r = git(sandbox, "prog", {"commit", "-q", "-m", "Antrean"});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(head(sandbox) == "Antrean\nProgramme\n");
+  }
+}
+
+TEST_CASE("init --git keeps a pre-commit hook that is there already") {
+  Sandbox sandbox;
+  git_ok(sandbox, ".", {"init", "-q", "prog"});
+  sandbox.write("prog/.git/hooks/pre-commit", "#!/bin/sh\nexit 0\n");
+  Result r = sandbox.run(
+      {"init", "prog", "--name", "Inovasi Daerah", "--region", "Kabupaten Tuban", "--git"}, {},
+      git_env(sandbox));
+  CHECK(r.status == 0);
+  CHECK(r.err ==
+        "prog/.git/hooks/pre-commit: kept the hook there; add 'inovasi check' to it to check "
+        "records before a commit\n");
+  CHECK(sandbox.read("prog/.git/hooks/pre-commit") == "#!/bin/sh\nexit 0\n");
+  CHECK(git_ok(sandbox, "prog", {"config", "merge.inovasi.name"}) ==
+        "inovasi records, field by field\n");
+}
+
+TEST_CASE("init --git without git writes nothing") {
+  Sandbox sandbox;
+  Env env = git_env(sandbox);
+  env.push_back({"PATH", sandbox.root().string()});  // no git there
+  Result r = sandbox.run(
+      {"init", "prog", "--name", "Inovasi Daerah", "--region", "Kabupaten Tuban", "--git"}, {},
+      env);
+  CHECK(r.status == 2);
+  CHECK(r.err == "inovasi: error: --git: git is not installed or not in PATH (apt install git)\n");
+  CHECK_FALSE(sandbox.exists("prog"));
+}
