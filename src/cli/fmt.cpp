@@ -3,6 +3,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "inovasi/cli/app.h"
 #include "inovasi/store/store.h"
@@ -24,16 +25,32 @@ struct Rewrite {
   bool loses_comments;
 };
 
+// style: the programme's editor_schema setting, which adds or removes each
+// file's schema hint; none when inovasi.yaml could not be read, and then
+// every file keeps its hint or its lack of one.
 template <class R>
 void plan_files(const ProgrammeDir& dir, const std::vector<std::string>& files, Findings& findings,
-                std::vector<Rewrite>& plan) {
+                std::vector<Rewrite>& plan, std::optional<RecordStyle> style) {
   for (const auto& relative : files) {
     LoadedFile<R> file = load_file<R>(dir, relative, findings);
     if (!file.clean) continue;  // never rewrite what could not be read whole
-    std::string canonical = canonical_text(file.stored->record);
+    std::string canonical =
+        canonical_text(file.stored->record, style.value_or(style_of_file(file.text)));
     if (canonical != file.text)
       plan.push_back({relative, std::move(canonical), yaml::has_comments(file.text)});
   }
+}
+
+// The programme file first: its settings say how every other file is written.
+std::optional<RecordStyle> plan_programme(const ProgrammeDir& dir, Findings& findings,
+                                          std::vector<Rewrite>& plan) {
+  LoadedFile<Programme> file = load_file<Programme>(dir, kProgrammeFile, findings);
+  if (!file.clean) return std::nullopt;
+  RecordStyle style = RecordStyle::of(file.stored->record);
+  std::string canonical = canonical_text(file.stored->record, style);
+  if (canonical != file.text)
+    plan.push_back({kProgrammeFile, std::move(canonical), yaml::has_comments(file.text)});
+  return style;
 }
 
 int run_fmt(const Globals& g, const FmtOptions& o) {
@@ -42,12 +59,12 @@ int run_fmt(const Globals& g, const FmtOptions& o) {
   if (!o.check) transaction = std::make_unique<Transaction>(dir);
   Findings findings;
   std::vector<Rewrite> plan;
-  plan_files<Programme>(dir, {kProgrammeFile}, findings, plan);
-  plan_files<Unit>(dir, list_files_of<Unit>(dir, findings), findings, plan);
-  plan_files<Idea>(dir, list_files_of<Idea>(dir, findings), findings, plan);
-  plan_files<Contract>(dir, list_files_of<Contract>(dir, findings), findings, plan);
-  plan_files<Report>(dir, list_files_of<Report>(dir, findings), findings, plan);
-  plan_files<Regulation>(dir, list_files_of<Regulation>(dir, findings), findings, plan);
+  std::optional<RecordStyle> style = plan_programme(dir, findings, plan);
+  plan_files<Unit>(dir, list_files_of<Unit>(dir, findings), findings, plan, style);
+  plan_files<Idea>(dir, list_files_of<Idea>(dir, findings), findings, plan, style);
+  plan_files<Contract>(dir, list_files_of<Contract>(dir, findings), findings, plan, style);
+  plan_files<Report>(dir, list_files_of<Report>(dir, findings), findings, plan, style);
+  plan_files<Regulation>(dir, list_files_of<Regulation>(dir, findings), findings, plan, style);
   for (const auto& r : plan)
     if (r.loses_comments && !o.strip_comments)
       findings.warning(

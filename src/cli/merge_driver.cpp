@@ -102,14 +102,21 @@ std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_
   KeyOrder order;
   const R empty{};
   R::fields(empty, order);
+  auto same = [](const std::string* x, const std::string* y) {
+    return x == y || (x && y && *x == *y);
+  };
   Merged merged;
+  // The schema hint (editor_schema) is merged as a field is, but never
+  // conflicts: a comment is not worth stopping a merge for, so ours wins,
+  // and 'inovasi fmt' sets every hint by the merged inovasi.yaml.
+  auto hint = [](const std::string& text) { return text.substr(0, yaml::schema_hint_size(text)); };
+  std::string base_hint = hint(base_text), our_hint = hint(ours_text);
+  std::string their_hint = hint(theirs_text);
+  merged.text = base_hint == our_hint ? their_hint : our_hint;
   for (const auto& key : order.keys) {
     const std::string* b = field_text(*base, key);
     const std::string* o = field_text(*ours, key);
     const std::string* t = field_text(*theirs, key);
-    auto same = [](const std::string* x, const std::string* y) {
-      return x == y || (x && y && *x == *y);
-    };
     const std::string* chosen = nullptr;
     if (same(o, t) || same(b, t)) {
       chosen = o;

@@ -166,14 +166,18 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     incoming.push_back(std::move(stored));
   }
   // What each row would write, and how that differs from the file today.
+  // A programme whose settings could not be read writes no schema hint.
+  RecordStyle style;
+  if (records.programme) style = RecordStyle::of(records.programme->record);
   std::vector<Change> changes;
   changes.reserve(incoming.size());
   for (const auto& s : incoming) {
     std::string key = record_key(s.record);
-    std::string content = canonical_text(s.record);
+    std::string content = canonical_text(s.record, style);
     ChangeKind kind = ChangeKind::kAdded;
     if (const auto* old = records.find<R>(key))
-      kind = canonical_text(old->record) == content ? ChangeKind::kUnchanged : ChangeKind::kUpdated;
+      kind = canonical_text(old->record, style) == content ? ChangeKind::kUnchanged
+                                                           : ChangeKind::kUpdated;
     // A record file larger than this is refused when read: never write one.
     if (content.size() > yaml::kMaxFileSize)
       local.error(source.path, s.origin.mark,

@@ -47,7 +47,10 @@ std::string to_json(const yaml::Node& n, int indent) {
     case yaml::Kind::kNull:
       return "null";
     case yaml::Kind::kScalar:
-      if (n.style == yaml::ScalarStyle::kRaw && is_json_number(n.value)) return n.value;
+      // Raw scalars are numbers, dates, tokens and the settings' true and false.
+      if (n.style == yaml::ScalarStyle::kRaw &&
+          (is_json_number(n.value) || n.value == "true" || n.value == "false"))
+        return n.value;
       return json_string(n.value);
     case yaml::Kind::kSequence: {
       if (n.items.empty()) return "[]";

@@ -126,6 +126,33 @@ std::string canonical_text(const R& record) {
   return encode_record(record);
 }
 
+#ifndef INOVASI_SCHEMA_DIR
+#error "INOVASI_SCHEMA_DIR: the installed schema folder, set by CMakeLists.txt"
+#endif
+
+// yaml-language-server reads the hint's URL up to the first space, and
+// schema_hint_size recognises printable ASCII only.
+static constexpr bool hint_safe(std::string_view s) {
+  for (char c : s)
+    if (c <= ' ' || c > '~') return false;
+  return !s.empty() && s.front() == '/';
+}
+static_assert(hint_safe(INOVASI_SCHEMA_DIR),
+              "the schema folder (CMAKE_INSTALL_FULL_DATADIR/inovasi/schema) must be an absolute "
+              "path of printable ASCII without spaces");
+
+std::string schema_hint(std::string_view type) {
+  std::string hint(yaml::kSchemaHintPrefix);
+  hint += INOVASI_SCHEMA_DIR "/";
+  hint += type;
+  hint += ".schema.json\n";
+  return hint;
+}
+
+RecordStyle style_of_file(std::string_view text) {
+  return {yaml::schema_hint_size(text) > 0};
+}
+
 // A record file's bytes, or the reason it is not read at all: a link, a
 // device or pipe (whose reading may never end), or a size no record has.
 static std::optional<std::string> read_record_file(const ProgrammeDir& dir,
@@ -170,10 +197,13 @@ LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Fi
 }
 
 // The canonical-form warning, for files read without errors only.
+// style: the programme's, or none when its settings could not be read (the
+// file's own hint is then taken as it is).
 template <class R>
 static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& file,
-                                  Findings& findings) {
-  if (file.clean && canonical_text(file.stored->record) != file.text)
+                                  Findings& findings, std::optional<RecordStyle> style) {
+  if (!file.clean) return;
+  if (canonical_text(file.stored->record, style.value_or(style_of_file(file.text))) != file.text)
     findings.warning(dir.shown(file.path), {}, "not in canonical form (run 'inovasi fmt')");
 }
 
@@ -182,7 +212,7 @@ static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& 
 // order, so the outcome is the same for any number of threads.
 template <class R>
 static void load_folder(const ProgrammeDir& dir, Records& records, Findings& findings,
-                        LoadOptions options, RecordCache* cache) {
+                        LoadOptions options, RecordCache* cache, std::optional<RecordStyle> style) {
   auto files = list_files_of<R>(dir, findings);
   // In the order of the ids the file names give ("ideas/a.yaml" is "a",
   // "reports/c/2018-Q1.yaml" is "c/2018-Q1"), so that records whose ids
@@ -219,7 +249,7 @@ static void load_folder(const ProgrammeDir& dir, Records& records, Findings& fin
     }
     auto file = load_file<R>(dir, files[i], outcome.findings);
     if (!file.stored) return;
-    if (options.canonical_warnings) warn_if_not_canonical(dir, file, outcome.findings);
+    if (options.canonical_warnings) warn_if_not_canonical(dir, file, outcome.findings, style);
     outcome.fresh = cache && outcome.stamp && file.clean && outcome.findings.empty();
     loaded[i] = std::move(*file.stored);
     outcome.loaded = true;
@@ -248,19 +278,21 @@ static void load_folder(const ProgrammeDir& dir, Records& records, Findings& fin
 Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions options) {
   Records records;
   auto programme = load_file<Programme>(dir, kProgrammeFile, findings);
+  std::optional<RecordStyle> style;
+  if (programme.clean) style = RecordStyle::of(programme.stored->record);
   if (programme.stored) {
-    if (options.canonical_warnings) warn_if_not_canonical(dir, programme, findings);
+    if (options.canonical_warnings) warn_if_not_canonical(dir, programme, findings, style);
     records.programme = std::move(programme.stored);
   }
   std::optional<RecordCache> cache;
   if (options.cache != LoadOptions::Cache::kOff && record_cache_enabled())
     cache = RecordCache::open(dir);
   RecordCache* c = cache ? &*cache : nullptr;
-  load_folder<Unit>(dir, records, findings, options, c);
-  load_folder<Idea>(dir, records, findings, options, c);
-  load_folder<Contract>(dir, records, findings, options, c);
-  load_folder<Report>(dir, records, findings, options, c);
-  load_folder<Regulation>(dir, records, findings, options, c);
+  load_folder<Unit>(dir, records, findings, options, c, style);
+  load_folder<Idea>(dir, records, findings, options, c, style);
+  load_folder<Contract>(dir, records, findings, options, c, style);
+  load_folder<Report>(dir, records, findings, options, c, style);
+  load_folder<Regulation>(dir, records, findings, options, c, style);
   // Records with errors stop most commands: a refused command writes nothing.
   if (cache && options.cache == LoadOptions::Cache::kReadWrite && !findings.has_errors())
     cache->save(dir, records);

@@ -67,6 +67,14 @@ std::optional<std::string> parse_value(std::string_view text, Period& out) {
   return Period::explain_invalid(text);
 }
 
+std::optional<std::string> parse_value(std::string_view text, bool& out) {
+  if (text == "true" || text == "false") {
+    out = text == "true";
+    return std::nullopt;
+  }
+  return fmt::format("'{}' is not true or false", text);
+}
+
 namespace {
 
 // Dates and periods are written for every record saved, and for every one

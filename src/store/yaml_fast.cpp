@@ -171,6 +171,13 @@ class CanonicalReader {
 
   bool read(Node& root) {
     if (text_.empty() || text_.back() != '\n') return false;
+    // The schema hint is a comment on the first line: the record starts on
+    // the second, where yaml-cpp's positions start it too.
+    if (std::size_t hint = schema_hint_size(text_)) {
+      start_ = hint;
+      number_ = 2;
+      set_line();
+    }
     return block_map(0, 0, false, root) && at_end();
   }
 

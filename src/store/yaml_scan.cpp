@@ -102,7 +102,16 @@ Scan scan(std::string_view text) {
 }
 
 bool has_comments(std::string_view text) {
-  return scan(text).comments;
+  return scan(text.substr(schema_hint_size(text))).comments;
+}
+
+std::size_t schema_hint_size(std::string_view text) {
+  if (!text.starts_with(kSchemaHintPrefix)) return 0;
+  std::size_t end = text.find('\n');
+  if (end == std::string_view::npos || end == kSchemaHintPrefix.size()) return 0;
+  for (std::size_t i = kSchemaHintPrefix.size(); i < end; ++i)
+    if (text[i] <= ' ' || text[i] > '~') return 0;
+  return end + 1;
 }
 
 bool leaves_quote_open(std::string_view line) {

@@ -339,6 +339,7 @@ struct Programme {
   std::string partner;
   std::optional<Date> mou_date;
   std::optional<Language> language;
+  std::optional<bool> editor_schema;  // record files start with the editor's schema hint
   std::optional<Reporting> reporting;
   std::optional<Evaluation> evaluation;
   std::optional<Scale> scale;
@@ -351,6 +352,7 @@ struct Programme {
     v("partner", r.partner);
     v("mou_date", r.mou_date);
     v("language", r.language);
+    v("editor_schema", r.editor_schema);
     v("reporting", r.reporting);
     v("evaluation", r.evaluation);
     v("scale", r.scale);
@@ -360,6 +362,7 @@ struct Programme {
 
   // The settings with the design's defaults filled in.
   Language report_language() const { return language.value_or(Language::kId); }
+  bool schema_hints() const { return editor_schema.value_or(false); }
   std::int64_t reporting_every_months() const;
   std::int64_t grace_days() const;
   std::int64_t evaluation_every_months() const;

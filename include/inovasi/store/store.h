@@ -5,8 +5,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "inovasi/model/records.h"
 #include "inovasi/model/snapshot.h"
 #include "inovasi/util/finding.h"
 #include "inovasi/util/fs.h"
@@ -75,9 +77,30 @@ std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findin
 template <class R>
 LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Findings& findings);
 
-// The canonical bytes of a record.
+// How record files are written, by the programme's settings.
+struct RecordStyle {
+  bool schema_hint = false;  // editor_schema: the first line names the record's JSON Schema
+  static RecordStyle of(const Programme& programme) { return {programme.schema_hints()}; }
+};
+
+// "# yaml-language-server: $schema=<INOVASI_SCHEMA_DIR>/<type>.schema.json\n",
+// type being R::kType: the installed schema of that record type.
+std::string schema_hint(std::string_view type);
+
+// The canonical bytes of a record: its fields, without the schema hint.
 template <class R>
 std::string canonical_text(const R& record);
+// The canonical bytes of a record file: with the schema hint first when the
+// style asks for it.
+template <class R>
+std::string canonical_text(const R& record, RecordStyle style) {
+  return style.schema_hint ? schema_hint(R::kType) + canonical_text(record)
+                           : canonical_text(record);
+}
+
+// The style a file is checked and rewritten with when the programme's own
+// settings could not be read: its schema hint stays as it is.
+RecordStyle style_of_file(std::string_view text);
 
 // The first step of a relative path (its top folder, ..., the file itself)
 // that is a symbolic link: records are never read or written through one.
@@ -91,8 +114,8 @@ class Transaction {
   ~Transaction();
 
   template <class R>
-  void put(const R& record) {
-    stage(ProgrammeDir::record_path<R>(record_key(record)), canonical_text(record));
+  void put(const R& record, RecordStyle style) {
+    stage(ProgrammeDir::record_path<R>(record_key(record)), canonical_text(record, style));
   }
   void stage(const std::string& relative, std::string content);
   // Returns the relative paths that changed on disk.

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "inovasi/model/date.h"
@@ -20,6 +21,8 @@ std::optional<std::string> parse_value(std::string_view text, Date& out);
 std::optional<std::string> parse_value(std::string_view text, std::int64_t& out);
 std::optional<std::string> parse_value(std::string_view text, double& out);
 std::optional<std::string> parse_value(std::string_view text, Period& out);
+// true or false only: not yes, on, True or 1, which YAML readers disagree on.
+std::optional<std::string> parse_value(std::string_view text, bool& out);
 template <class E>
 requires std::is_enum_v<E> std::optional<std::string> parse_value(std::string_view text, E& out) {
   if (auto v = parse_enum<E>(text)) {
@@ -34,6 +37,11 @@ std::string format_value(const Date& v);
 std::string format_value(std::int64_t v);
 std::string format_value(double v);  // shortest fixed-point text that reads back the same
 std::string format_value(const Period& v);
+// Only for bool itself: a pointer or a number must not turn into "true".
+template <class B>
+requires std::is_same_v<B, bool> std::string format_value(B v) {
+  return v ? "true" : "false";
+}
 template <class E>
 requires std::is_enum_v<E> std::string format_value(E v) {
   return std::string(token(v));

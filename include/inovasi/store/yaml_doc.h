@@ -84,7 +84,17 @@ struct Scan {
   std::optional<Mark> open_quote;
 };
 Scan scan(std::string_view text);
+// Whether text holds comments a rewrite would lose: the schema hint is not
+// one of them, as every rewrite writes it again or leaves it out on purpose.
 bool has_comments(std::string_view text);
+
+// The editor's schema hint, a comment on the first line of a record that
+// names its JSON Schema for yaml-language-server (VS Code's YAML extension):
+// "# yaml-language-server: $schema=/usr/share/inovasi/schema/idea.schema.json".
+constexpr std::string_view kSchemaHintPrefix = "# yaml-language-server: $schema=";
+// The size of text's first line with its '\n' when that line is a schema
+// hint (the prefix, then printable ASCII without spaces), else 0.
+std::size_t schema_hint_size(std::string_view text);
 // Whether that lexer, reading line from its start with no quote open, ends
 // it inside a quote it opened ("a, 'b"): such text is never written plain,
 // since scan would then report a quote never closed.
