@@ -100,8 +100,31 @@ static const char* kFooter =
     "holding inovasi.yaml. evaluate and export take several: -C repeated, or a\n"
     "workspace.yaml listing them (see inovasi(5)).";
 
+// Help that opens with its examples: the summary, then the "Examples:" block
+// of the footer, then the usage, the options and the rest of the footer.
+class ExamplesFirst : public CLI::Formatter {
+ public:
+  std::string make_help(const CLI::App* app, std::string name,
+                        CLI::AppFormatMode mode) const override {
+    const std::string footer = app->get_footer();
+    auto at = footer.find("Examples:\n");
+    if (mode == CLI::AppFormatMode::Sub || at == std::string::npos)
+      return Formatter::make_help(app, std::move(name), mode);
+    auto end = footer.find("\n\n", at);
+    std::string examples = footer.substr(at, end == std::string::npos ? end : end - at);
+    std::string rest = footer.substr(0, at);
+    if (end != std::string::npos) rest += footer.substr(end + 2);
+    while (!rest.empty() && rest.back() == '\n') rest.pop_back();
+    std::string out = make_description(app) + "\n" + examples + "\n\n" + make_usage(app, name) +
+                      make_positionals(app) + make_groups(app, mode) + make_subcommands(app, mode);
+    if (!rest.empty()) out += "\n" + rest + "\n";
+    return out;
+  }
+};
+
 static int dispatch(int argc, char** argv) {
   CLI::App app(kDescription, "inovasi");
+  app.formatter(std::make_shared<ExamplesFirst>());
   app.set_version_flag("--version", std::string("inovasi ") + INOVASI_VERSION);
   app.footer(kFooter);
   app.require_subcommand(1);

@@ -8,9 +8,21 @@ using namespace e2e;
 
 namespace {
 
-const char* kCommands[] = {"init",          "add-unit", "add-idea", "check",
-                           "sign-contract", "report",   "add-regulation", "status",   "evaluate",
-                           "list",          "show",     "fmt",      "merge-driver"};
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+const char* kCommands[] = {
+    "init",   "add-unit", "add-idea", "check", "sign-contract", "report",      "add-regulation",
+    "status", "evaluate", "list",     "show",  "fmt",           "merge-driver"};
 
 const char* kDefaultProgramme =
     "name: Inovasi Daerah Kabupaten Tuban 2018\n"
@@ -176,7 +188,7 @@ TEST_CASE("--version prints the version") {
   CHECK(r.status == 0);
 }
 
-TEST_CASE("--help of inovasi and of every command shows examples of that command") {
+TEST_CASE("--help of inovasi and of every command opens with examples of that command") {
   Sandbox sandbox;
   Result r = sandbox.run({"--help"});
   CHECK(r.status == 0);
@@ -197,6 +209,16 @@ TEST_CASE("--help of inovasi and of every command shows examples of that command
         help.out.substr(examples + 11, help.out.find('\n', examples + 11) - examples - 11);
     std::string call = std::string("  inovasi ") + command;
     CHECK((first == call || first.starts_with(call + " ")));
+    // The help opens with them: the summary line, then at least two
+    // examples of this command, then the usage.
+    CHECK(examples == help.out.find('\n') + 1);
+    std::string block = help.out.substr(examples, help.out.find("\n\n", examples + 1) - examples);
+    std::size_t calls = 0;
+    for (const auto& line : split_lines(block))
+      calls += line.starts_with("  inovasi ") &&
+               ((line + " ").find(" " + command + " ") != std::string::npos);
+    CHECK(calls >= 2);
+    CHECK(help.out.find("\n\nUsage: inovasi " + command) == help.out.find("\n\n", examples + 1));
   }
 }
 
