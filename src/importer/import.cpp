@@ -125,6 +125,18 @@ static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& s
   return cells;
 }
 
+// Whether the programme's records start with the schema hint; nothing when
+// inovasi.yaml, or its editor_schema, could not be read, which stops a write
+// rather than have it guessed.
+static std::optional<RecordStyle> write_style(const Records& records) {
+  if (!records.programme) return std::nullopt;
+  const Stored<Programme>& programme = *records.programme;
+  if (!programme.record.editor_schema)
+    for (const auto& [field, mark] : programme.origin.fields)
+      if (field == "editor_schema") return std::nullopt;
+  return RecordStyle::of(programme.record);
+}
+
 template <class R>
 std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
                                    ImportOptions options, Findings& findings,
@@ -166,9 +178,16 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     incoming.push_back(std::move(stored));
   }
   // What each row would write, and how that differs from the file today.
-  // A programme whose settings could not be read writes no schema hint.
-  RecordStyle style;
-  if (records.programme) style = RecordStyle::of(records.programme->record);
+  std::optional<RecordStyle> known_style = write_style(records);
+  if (!known_style) {
+    std::string programme = dir.shown(kProgrammeFile);
+    std::size_t before = local.size();
+    for (const auto& f : existing_findings.items())
+      if (f.path == programme && f.severity == Severity::kError) local.add(f);
+    if (local.size() == before)
+      local.error(programme, {}, "cannot be read, so records cannot be written as it says");
+  }
+  RecordStyle style = known_style.value_or(RecordStyle{});
   std::vector<Change> changes;
   changes.reserve(incoming.size());
   for (const auto& s : incoming) {

@@ -9,6 +9,7 @@
 
 #include "inovasi/store/codec.h"
 #include "inovasi/store/csv_codec.h"
+#include "inovasi/store/store.h"
 
 using namespace inovasi;
 using Strings = std::vector<std::string>;
@@ -317,6 +318,38 @@ TEST_CASE("codec Programme round trip") {
     CHECK(minimal.bands()[0].min == 91.0);
     CHECK(encode_record(minimal) == "name: X\nregion: Kota Batu\n");
   }
+}
+
+TEST_CASE("codec Programme editor_schema: a boolean, in its place among the settings") {
+  Programme p = decode_ok<Programme>("name: X\nregion: Kota Batu\neditor_schema: true\n");
+  REQUIRE(p.editor_schema.has_value());
+  CHECK(p.schema_hints());
+  CHECK(encode_record(p) == "name: X\nregion: Kota Batu\neditor_schema: true\n");
+  p.language = Language::kEn;
+  p.reporting = Reporting{3, 10};
+  CHECK(encode_record(p) ==
+        "name: X\nregion: Kota Batu\nlanguage: en\neditor_schema: true\nreporting:\n"
+        "  every_months: 3\n  grace_days: 10\n");
+  CHECK_FALSE(decode_ok<Programme>("name: X\nregion: Y\neditor_schema: false\n").schema_hints());
+  CHECK_FALSE(decode_ok<Programme>("name: X\nregion: Y\n").schema_hints());
+  CHECK(decode_errors<Programme>("name: X\nregion: Y\neditor_schema: yes\n") ==
+        Strings{"r.yaml:3:16: error: editor_schema: 'yes' is not true or false"});
+  CHECK(decode_errors<Programme>("name: X\nregion: Y\neditor_schema: [true]\n") ==
+        Strings{"r.yaml:3:16: error: 'editor_schema' must be a single value, not a list"});
+}
+
+TEST_CASE("codec a record file's canonical text with the schema hint") {
+  Unit unit = sample_unit();
+  CHECK(schema_hint("unit") == "# yaml-language-server: $schema=" INOVASI_SCHEMA_DIR
+                               "/unit.schema.json\n");
+  CHECK(canonical_text(unit, RecordStyle{}) == encode_record(unit));
+  CHECK(canonical_text(unit, RecordStyle{true}) == schema_hint("unit") + encode_record(unit));
+  Programme p = decode_ok<Programme>("name: X\nregion: Y\neditor_schema: true\n");
+  CHECK(canonical_text(p, RecordStyle::of(p)) ==
+        schema_hint("programme") + "name: X\nregion: 'Y'\neditor_schema: true\n");
+  CHECK(style_of_file(schema_hint("idea") + "id: x\n").schema_hint);
+  CHECK_FALSE(style_of_file("id: x\n").schema_hint);
+  CHECK_FALSE(style_of_file("# a comment\nid: x\n").schema_hint);
 }
 
 TEST_CASE("codec reads hand-written forms into the same record") {

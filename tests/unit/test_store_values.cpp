@@ -1,6 +1,7 @@
 // Single field values: strict numbers and dates, number formatting, list
 // cells and action-plan items.
 #include <doctest/doctest.h>
+#include <fmt/core.h>
 
 #include <cstdint>
 #include <string>
@@ -105,6 +106,20 @@ TEST_CASE("values dates and strings") {
   CHECK(format_value(d) == "2018-04-03");
   CHECK(format_value(std::string("no")) == "no");
   CHECK(format_value(std::int64_t{-150000000}) == "-150000000");
+}
+
+TEST_CASE("values booleans are true or false, nothing YAML readers disagree on") {
+  bool b = false;
+  CHECK_FALSE(parse_value("true", b).has_value());
+  CHECK(b);
+  CHECK_FALSE(parse_value("false", b).has_value());
+  CHECK_FALSE(b);
+  for (const char* text : {"yes", "no", "on", "True", "FALSE", "1", "0", "", "y"}) {
+    INFO(text);
+    CHECK(error_of<bool>(text) == fmt::format("'{}' is not true or false", text));
+  }
+  CHECK(format_value(true) == "true");
+  CHECK(format_value(false) == "false");
 }
 
 TEST_CASE("values enumerations through parse_value") {

@@ -123,6 +123,43 @@ TEST_CASE("yaml canonical reader takes every record of the Tuban example") {
   CHECK(files == 56);
 }
 
+TEST_CASE("yaml canonical reader takes a record whose first line is the schema hint") {
+  const std::string hint =
+      "# yaml-language-server: $schema=/usr/share/inovasi/schema/unit.schema.json\n";
+  const std::string record = "id: bappeda\nname: Bappeda\nkind: badan\n";
+  yaml::Node root = accepted(hint + record);
+  REQUIRE(root.entries.size() == 3);
+  CHECK(at(root.mark) == "2:1");
+  CHECK(at(root.entries[0].key_mark) == "2:1");
+  CHECK(at(root.entries[2].value.mark) == "4:7");
+  CHECK(yaml::schema_hint_size(hint + record) == hint.size());
+  CHECK(same_as_full(hint + record, "hint"));
+
+  SUBCASE("only as the first line, and only printable ASCII without spaces") {
+    CHECK(refused(record + hint));
+    CHECK(refused("\n" + hint + record));
+    CHECK(refused("# yaml-language-server: $schema=/a b/unit.schema.json\n" + record));
+    CHECK(refused("# yaml-language-server: $schema=/a\tb/unit.schema.json\n" + record));
+    CHECK(refused("# yaml-language-server: $schema=/skema/\xc3\xa9.json\n" + record));
+    CHECK(refused("# yaml-language-server: $schema=\n" + record));
+    CHECK(refused("# yaml-language-server: $schema=/a.json\r\n" + record));
+    CHECK(refused(hint + "# another comment\n" + record));
+    CHECK(refused(hint));  // a hint alone is an empty file
+    for (const std::string& text :
+         {record + hint, "# yaml-language-server: $schema=/a b/u.json\n" + record, hint,
+          "# yaml-language-server: $schema=/a.json\r\n" + record, hint + "# more\n" + record})
+      same_as_full(text, text);
+  }
+  SUBCASE("a hint is no comment a rewrite would lose; another comment is") {
+    CHECK_FALSE(yaml::has_comments(hint + record));
+    CHECK(yaml::has_comments(hint + "# Dibentuk 2016\n" + record));
+    CHECK(yaml::has_comments(hint + "id: bappeda  # sementara\n"));
+    CHECK(yaml::has_comments("# yaml-language-server: $schema=/a b/u.json\n" + record));
+    CHECK(yaml::has_comments(record + hint));
+    CHECK(yaml::schema_hint_size(record + hint) == 0);
+  }
+}
+
 TEST_CASE("yaml canonical reader: positions and values") {
   SUBCASE("maps, lists and their marks") {
     yaml::Node root = accepted(
