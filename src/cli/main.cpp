@@ -1,4 +1,5 @@
 #include "inovasi/cli/app.h"
+#include "inovasi/cli/progress_bar.h"
 #include "inovasi/store/cache.h"
 
 #ifdef INOVASI_WITH_MIMALLOC
@@ -10,7 +11,11 @@ int main(int argc, char** argv) {
   // Memory in huge pages where the system offers them (see CMakeLists.txt).
   mi_option_enable(mi_option_large_os_pages);
 #endif
+  // Long work shows its progress on standard error, when that is a terminal.
+  inovasi::cli::ProgressBar bar;
+  if (inovasi::cli::ProgressBar::wanted()) inovasi::progress::set_display(&bar);
   int status = inovasi::cli::run(argc, argv);
+  inovasi::progress::set_display(nullptr);
   // The record caches are put in place only when the command succeeded.
   inovasi::finish_record_caches(status == 0);
   return status;

@@ -12,6 +12,7 @@
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/parallel.h"
+#include "inovasi/util/progress.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -210,18 +211,33 @@ static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& 
 // Every file of a folder, read and decoded on all cores (or taken from the
 // cache when unchanged); the records and findings are then taken in file
 // order, so the outcome is the same for any number of threads.
+// A folder's record files in the order of the ids their names give
+// ("ideas/a.yaml" is "a", "reports/c/2018-Q1.yaml" is "c/2018-Q1"), so that
+// records whose ids match their names need no sorting after; with what
+// listing them found.
+struct Listing {
+  std::vector<std::string> files;
+  Findings findings;
+};
+
 template <class R>
-static void load_folder(const ProgrammeDir& dir, Records& records, Findings& findings,
-                        LoadOptions options, RecordCache* cache, std::optional<RecordStyle> style) {
-  auto files = list_files_of<R>(dir, findings);
-  // In the order of the ids the file names give ("ideas/a.yaml" is "a",
-  // "reports/c/2018-Q1.yaml" is "c/2018-Q1"), so that records whose ids
-  // match their names need no sorting after.
+static Listing list_in_id_order(const ProgrammeDir& dir) {
+  Listing listing;
+  listing.files = list_files_of<R>(dir, listing.findings);
   auto id_of = [skip = std::string_view(R::kFolder).size() + 1](std::string_view path) {
     return path.substr(skip, path.size() - skip - std::string_view(".yaml").size());
   };
-  std::sort(files.begin(), files.end(),
+  std::sort(listing.files.begin(), listing.files.end(),
             [&](const std::string& a, const std::string& b) { return id_of(a) < id_of(b); });
+  return listing;
+}
+
+template <class R>
+static void load_folder(const ProgrammeDir& dir, Listing listing, Records& records,
+                        Findings& findings, LoadOptions options, RecordCache* cache,
+                        std::optional<RecordStyle> style, progress::Task& task) {
+  findings.append(listing.findings);
+  const std::vector<std::string>& files = listing.files;
   if (cache) cache->read_folder(R::kFolder);
   // The records go straight to their place (then the gaps of unreadable
   // files close up), so that no second copy of them is ever made.
@@ -234,6 +250,10 @@ static void load_folder(const ProgrammeDir& dir, Records& records, Findings& fin
   };
   std::vector<Outcome> outcomes(files.size());
   parallel::for_each_index(files.size(), [&](std::size_t i) {
+    struct Counted {
+      progress::Task& task;
+      ~Counted() { task.advance(); }
+    } counted{task};
     Outcome& outcome = outcomes[i];
     if (cache) {
       outcome.stamp = stamp_of(dir.absolute(files[i]));
@@ -288,11 +308,18 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
   if (options.cache != LoadOptions::Cache::kOff && record_cache_enabled())
     cache = RecordCache::open(dir);
   RecordCache* c = cache ? &*cache : nullptr;
-  load_folder<Unit>(dir, records, findings, options, c, style);
-  load_folder<Idea>(dir, records, findings, options, c, style);
-  load_folder<Contract>(dir, records, findings, options, c, style);
-  load_folder<Report>(dir, records, findings, options, c, style);
-  load_folder<Regulation>(dir, records, findings, options, c, style);
+  // Every folder listed first, so that the progress shown knows the total.
+  Listing units = list_in_id_order<Unit>(dir), ideas = list_in_id_order<Idea>(dir),
+          contracts = list_in_id_order<Contract>(dir), reports = list_in_id_order<Report>(dir),
+          regulations = list_in_id_order<Regulation>(dir);
+  progress::Task task("reading records", units.files.size() + ideas.files.size() +
+                                             contracts.files.size() + reports.files.size() +
+                                             regulations.files.size());
+  load_folder<Unit>(dir, std::move(units), records, findings, options, c, style, task);
+  load_folder<Idea>(dir, std::move(ideas), records, findings, options, c, style, task);
+  load_folder<Contract>(dir, std::move(contracts), records, findings, options, c, style, task);
+  load_folder<Report>(dir, std::move(reports), records, findings, options, c, style, task);
+  load_folder<Regulation>(dir, std::move(regulations), records, findings, options, c, style, task);
   // Records with errors stop most commands: a refused command writes nothing.
   if (cache && options.cache == LoadOptions::Cache::kReadWrite && !findings.has_errors())
     cache->save(dir, records);
@@ -378,7 +405,9 @@ std::vector<std::string> Transaction::commit() {
   }
   fs::AtomicBatch batch;
   std::vector<std::string> written;
+  progress::Task task("writing records", staged_.size());
   for (const auto& [relative, content] : staged_) {
+    task.advance();
     stdfs::path target = dir_.absolute(relative);
     auto existing = fs::read_file_if_exists(target);
     if (existing && *existing == content) continue;
