@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "inovasi/cli/help_topics.h"
 #include "inovasi/store/cache.h"
 #include "inovasi/store/workspace.h"
 #include "inovasi/util/error.h"
@@ -53,11 +54,37 @@ static void refuse_unknown_command(int argc, char** argv) {
     if (arg.starts_with("-")) continue;
     if (std::find(names.begin(), names.end(), arg) != names.end()) return;
     std::string message = fmt::format("'{}' is not an inovasi command", arg);
-    if (auto near = text::nearest(arg, names))
+    if (help_topic(arg))
+      message += fmt::format("; did you mean 'inovasi help {}'?", arg);
+    else if (auto near = text::nearest(arg, names))
       message += fmt::format("; did you mean '{}'?", *near);
     throw UsageError(message + "\nRun 'inovasi --help' for the list of commands.");
   }
   throw UsageError("no command given\nRun 'inovasi --help' for the list of commands.");
+}
+
+// "records, scoring, csv and periods"
+static std::string topic_names(std::string_view last_separator) {
+  std::string out;
+  const auto& topics = help_topics();
+  for (std::size_t i = 0; i < topics.size(); ++i) {
+    if (i) out += i + 1 == topics.size() ? last_separator : ", ";
+    out += topics[i].name;
+  }
+  return out;
+}
+
+// 'inovasi help WORD' where WORD is neither a command nor a topic.
+static void refuse_unknown_help(const std::string& word) {
+  std::vector<std::string> names;
+  for (const auto& c : commands()) names.emplace_back(c.name);
+  names.emplace_back("help");
+  for (const auto& t : help_topics()) names.emplace_back(t.name);
+  std::string message = fmt::format("'{}' is neither an inovasi command nor a help topic", word);
+  if (auto near = text::nearest(word, names)) message += fmt::format("; did you mean '{}'?", *near);
+  throw UsageError(
+      fmt::format("{}\nRun 'inovasi --help' for the list of commands; the help topics are {}.",
+                  message, topic_names(" and ")));
 }
 
 // Only evaluate and export take several programmes; every other command
@@ -126,7 +153,7 @@ static int dispatch(int argc, char** argv) {
   CLI::App app(kDescription, "inovasi");
   app.formatter(std::make_shared<ExamplesFirst>());
   app.set_version_flag("--version", std::string("inovasi ") + INOVASI_VERSION);
-  app.footer(kFooter);
+  app.footer(std::string(kFooter) + "\n\n" + help_topics_list());
   app.require_subcommand(1);
   Globals globals;
   app.add_option("-C", globals.dirs,
@@ -150,9 +177,17 @@ static int dispatch(int argc, char** argv) {
     sub->fallthrough();
     runners.push_back({sub, command.attach(*sub), &command});
   }
-  CLI::App* help = app.add_subcommand("help", "Show help for inovasi or for one command");
+  CLI::App* help =
+      app.add_subcommand("help", "Show help for inovasi, for one command, or on a topic");
   std::string topic;
-  help->add_option("command", topic, "The command to explain");
+  help->add_option("topic", topic, "A command, or a topic: " + topic_names(" or "));
+  help->footer(
+      "Examples:\n"
+      "  inovasi help evaluate\n"
+      "  inovasi help scoring\n"
+      "  inovasi help csv | less\n"
+      "\n" +
+      help_topics_list());
 
   try {
     refuse_unknown_command(argc, argv);
@@ -178,7 +213,15 @@ static int dispatch(int argc, char** argv) {
         std::cout << sub->help("inovasi");
         return kOk;
       }
-    refuse_unknown_command(2, std::array<char*, 2>{argv[0], topic.data()}.data());
+    if (topic == "help") {
+      std::cout << help->help("inovasi");
+      return kOk;
+    }
+    if (auto page = help_topic(topic)) {
+      std::cout << *page;
+      return kOk;
+    }
+    refuse_unknown_help(topic);
   }
   if (!globals.dirs.empty()) globals.dir = globals.dirs.front();
   for (const auto& [sub, runner, command] : runners)
