@@ -191,7 +191,7 @@ _inovasi_command evaluate '
 
 _inovasi_command export '
   TYPE                      units|ideas|contracts|targets|reports|regulations|all|perbup
-  --format                  csv|json|md
+  --format                  csv|json|md|xlsx
   -o,--output               file
   --bom                     flag
   --crlf                    flag

@@ -12,6 +12,7 @@
 #include "inovasi/model/workspace.h"
 #include "inovasi/render/summary.h"
 #include "inovasi/render/tables.h"
+#include "inovasi/render/xlsx.h"
 #include "inovasi/store/json.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
@@ -52,8 +53,15 @@ void write_out(const stdfs::path& dir, const Outcome& outcome, const Labels& lab
   if (error)
     throw IoError(fmt::format("{}: cannot create the folder: {}", dir.string(), error.message()));
   std::vector<std::pair<std::string, std::string>> files = {{"summary.md", outcome.summary(true)}};
-  for (std::string_view name : kTableNames)
-    files.emplace_back(std::string(name) + ".csv", table_csv(evaluation_table(name, e, labels)));
+  std::vector<Table> sheets;
+  for (std::string_view name : kTableNames) {
+    sheets.push_back(evaluation_table(name, e, labels));
+    files.emplace_back(std::string(name) + ".csv", table_csv(sheets.back()));
+  }
+  // The same tables, a sheet each; created on the as-of date, so that the
+  // same evaluation gives the same bytes.
+  std::time_t created = static_cast<std::time_t>(e.as_of.days()) * 86400;
+  files.emplace_back("summary.xlsx", workbook_bytes(sheets, dir, created));
   files.emplace_back(std::string(kChartFile), units_chart_svg(e, labels));
   fs::AtomicBatch batch;
   for (const auto& [name, content] : files) batch.add(dir / name, content);
@@ -134,8 +142,9 @@ Command evaluate_command() {
                            "contracts (default), targets, units or ideas, with --format csv|json")
                 ->check(CLI::IsMember({"contracts", "targets", "units", "ideas"}));
             app.add_option("--out", o->out,
-                           "Write summary.md, contracts.csv, targets.csv, units.csv, ideas.csv "
-                           "and units.svg into this folder");
+                           "Write summary.md, contracts.csv, targets.csv, units.csv, ideas.csv, "
+                           "summary.xlsx (the four tables, a sheet each) and units.svg into "
+                           "this folder");
             app.footer(
                 "A contract's score is the weighted mean of its targets' achievements; see\n"
                 "inovasi-evaluate(1) for the rules. Records dated after the as-of date (reports,\n"

@@ -1,6 +1,6 @@
 // inovasi export: records out as CSV (the layouts the imports take), JSON or
-// Markdown, to a file or standard output; of several programmes, with ids
-// qualified by programme.
+// Markdown, to a file or standard output, or as an Excel workbook to a file;
+// of several programmes, with ids qualified by programme.
 #include <fmt/core.h>
 
 #include <algorithm>
@@ -13,6 +13,7 @@
 #include "inovasi/render/booklet.h"
 #include "inovasi/render/markdown.h"
 #include "inovasi/render/records.h"
+#include "inovasi/render/xlsx.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
 #include "options.h"
@@ -31,7 +32,7 @@ struct ExportOptions {
 // --format, else the output file's extension, else CSV.
 std::string format_of(const ExportOptions& o) {
   if (!o.format.empty()) return o.format;
-  for (const char* ext : {"csv", "json", "md"})
+  for (const char* ext : {"csv", "json", "md", "xlsx"})
     if (o.output.ends_with(std::string(".") + ext)) return ext;
   return o.type == "all" ? "json" : "csv";
 }
@@ -54,6 +55,16 @@ std::string export_type(const Records& records, const std::string& format,
   if (format == "json") return records_json(list);
   Table table = records_table(list);
   return format == "csv" ? table_csv(table, style) : table_markdown(table);
+}
+
+// The table of a type, as CSV writes it (targets: the wide layout).
+Table type_table(const Records& records, const std::string& type) {
+  if (type == "units") return records_table(all_of<Unit>(records));
+  if (type == "ideas") return records_table(all_of<Idea>(records));
+  if (type == "contracts") return records_table(all_of<Contract>(records));
+  if (type == "reports") return records_table(all_of<Report>(records));
+  if (type == "regulations") return records_table(all_of<Regulation>(records));
+  return targets_table(all_of<Contract>(records));
 }
 
 // Every programme's records with ids qualified, as one list per type.
@@ -137,19 +148,50 @@ std::string export_text(const LoadedProgrammes& loaded, const ExportOptions& o) 
   return format == "csv" ? table_csv(table, style) : table_markdown(table);
 }
 
+// A workbook of one sheet, the table CSV writes; refused before any record
+// is read when it cannot be written.
+void check_xlsx(const ExportOptions& o) {
+  csv_style(o, "xlsx");
+  if (o.type == "all" || o.type == "perbup")
+    throw UsageError(
+        "--format xlsx is for units, ideas, contracts, targets, reports and regulations");
+  if (!o.lang.empty()) throw UsageError("--lang is for the Markdown catalogue of ideas");
+  if (o.perbup.pending || !o.perbup.regulation.empty())
+    throw UsageError("--regulation and --pending are for export perbup");
+  if (o.output == "-")
+    throw UsageError(
+        "--format xlsx writes a workbook, not text for standard output: name the file with "
+        "-o FILE.xlsx");
+}
+
+void check_folder(const std::string& output) {
+  stdfs::path folder = stdfs::path(output).parent_path();
+  if (!folder.empty() && !stdfs::is_directory(folder))
+    throw IoError(
+        fmt::format("{}: cannot write: there is no folder '{}'", output, folder.string()));
+}
+
 int run_export(const Globals& g, const ExportOptions& o) {
   if (!o.separator.empty() && o.separator != "," && o.separator != ";")
     throw UsageError("--separator must be ',' or ';'");
+  bool xlsx = format_of(o) == "xlsx";
+  if (xlsx) check_xlsx(o);
   LoadedProgrammes loaded =
       load_programmes(g, false, "some records could not be read (above); nothing was exported");
+  if (xlsx) {
+    Records together;
+    if (loaded.several) together = qualified_together(loaded);
+    const Records& records = loaded.several ? together : loaded.programmes.front().records;
+    check_folder(o.output);
+    write_workbook(o.output, {type_table(records, o.type)}, 0);
+    std::cerr << "wrote " << o.output << "\n";
+    return kOk;
+  }
   std::string text = export_text(loaded, o);
   if (o.output == "-") {
     std::cout << text;
   } else {
-    stdfs::path folder = stdfs::path(o.output).parent_path();
-    if (!folder.empty() && !stdfs::is_directory(folder))
-      throw IoError(
-          fmt::format("{}: cannot write: there is no folder '{}'", o.output, folder.string()));
+    check_folder(o.output);
     fs::AtomicBatch batch;
     batch.add(o.output, text);
     batch.commit();
@@ -162,7 +204,7 @@ int run_export(const Globals& g, const ExportOptions& o) {
 
 Command export_command() {
   return {
-      "export", "Write records as CSV, JSON or Markdown",
+      "export", "Write records as CSV, JSON, Markdown or an Excel workbook",
       [](CLI::App& app) -> Runner {
         auto o = std::make_shared<ExportOptions>();
         app.add_option("TYPE", o->type,
@@ -172,8 +214,8 @@ Command export_command() {
             ->check(CLI::IsMember({"units", "ideas", "contracts", "targets", "reports",
                                    "regulations", "all", "perbup"}));
         app.add_option("--format", o->format,
-                       "csv, json or md (default: from -o's extension, else csv)")
-            ->check(CLI::IsMember({"csv", "json", "md"}));
+                       "csv, json, md or xlsx (default: from -o's extension, else csv)")
+            ->check(CLI::IsMember({"csv", "json", "md", "xlsx"}));
         app.add_option("-o,--output", o->output, "Write to this file ('-': standard output)")
             ->option_text("FILE");
         app.add_flag("--bom", o->bom, "Start the CSV with a UTF-8 byte-order mark (for Excel)");
@@ -192,9 +234,12 @@ Command export_command() {
             "The CSV columns of each type are those its --from import takes, so an export\n"
             "edited in a spreadsheet imports back with --update. Text cells starting with\n"
             "= + - @, a tab or CR get a leading ' so a spreadsheet does not run them.\n"
+            "--format xlsx (or -o FILE.xlsx) writes the same table as a workbook of one\n"
+            "sheet: numbers and dates as number and date cells, the header row frozen.\n"
             "\n"
             "Examples:\n"
             "  inovasi export ideas -o ideas.csv\n"
+            "  inovasi export contracts -o contracts.xlsx\n"
             "  inovasi export all --format json > programme.json\n"
             "  inovasi export ideas --format md --lang id -o katalog-inovasi.md\n"
             "  inovasi export perbup --format md --regulation perbup-27-2018\n"

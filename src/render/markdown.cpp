@@ -36,7 +36,7 @@ std::string MarkdownTable::str() const {
 
 std::string table_markdown(const Table& table) {
   std::vector<std::pair<std::string, bool>> header;
-  for (const Column& c : table.columns) header.emplace_back(c.name, c.kind != CellKind::kText);
+  for (const Column& c : table.columns) header.emplace_back(c.name, is_number(c.kind));
   MarkdownTable md(std::move(header));
   for (const auto& row : table.rows) {
     std::vector<std::string> cells;

@@ -163,7 +163,7 @@ std::string table_csv(const Table& table, const csv::Style& style) {
   for (const auto& row : table.rows) {
     cells.clear();
     for (std::size_t i = 0; i < row.size(); ++i)
-      cells.push_back(table.columns[i].kind == CellKind::kText ? csv::neutralise(row[i]) : row[i]);
+      cells.push_back(is_number(table.columns[i].kind) ? row[i] : csv::neutralise(row[i]));
     out += csv::format_row(cells, style);
   }
   return out;
@@ -182,7 +182,7 @@ std::string table_json(const Table& table, int indent) {
       if (cell.empty())
         out += "null";
       else
-        out += table.columns[i].kind == CellKind::kText ? json_string(cell) : cell;
+        out += is_number(table.columns[i].kind) ? cell : json_string(cell);
     }
     out += r + 1 < table.rows.size() ? "},\n" : "}\n";
   }

@@ -198,7 +198,7 @@ expect 'inovasi status --format=' table csv json
 expect 'inovasi export ' units ideas contracts targets reports regulations all perbup
 expect 'inovasi export --format json ' units ideas contracts targets reports regulations all perbup
 expect 'inovasi export r' reports regulations
-expect 'inovasi export all --format ' csv json md
+expect 'inovasi export all --format ' csv json md xlsx
 expect 'inovasi export ideas --lang ' id en
 expect 'inovasi export ideas --separator ' , ';'
 expect 'inovasi evaluate --format ' md csv json

@@ -50,10 +50,11 @@ TEST_CASE("evaluate --out writes the Tuban summary and tables as the golden file
           "wrote laporan/2018-H2/targets.csv\n"
           "wrote laporan/2018-H2/units.csv\n"
           "wrote laporan/2018-H2/ideas.csv\n"
+          "wrote laporan/2018-H2/summary.xlsx\n"
           "wrote laporan/2018-H2/units.svg\n");
-    CHECK(sandbox.tree("laporan/2018-H2") == std::vector<std::string>{"contracts.csv", "ideas.csv",
-                                                                      "summary.md", "targets.csv",
-                                                                      "units.csv", "units.svg"});
+    CHECK(sandbox.tree("laporan/2018-H2") ==
+          std::vector<std::string>{"contracts.csv", "ideas.csv", "summary.md", "summary.xlsx",
+                                   "targets.csv", "units.csv", "units.svg"});
     for (const char* file : kTables)
       check_golden(sandbox.read(std::string("laporan/2018-H2/") + file),
                    golden("tuban-2018-H2-" + lang) / file);
@@ -89,6 +90,8 @@ TEST_CASE("evaluate gives byte-identical files for the same records, period and 
     CAPTURE(file);
     CHECK(sandbox.read(std::string("a/") + file) == sandbox.read(std::string("b/") + file));
   }
+  // The workbook too: it records the as-of date as its creation time.
+  CHECK(sandbox.read("a/summary.xlsx") == sandbox.read("b/summary.xlsx"));
   // Running again into the same folder replaces the files with the same bytes.
   REQUIRE(sandbox.run(first).status == 0);
   CHECK(sandbox.read("a/summary.md") == sandbox.read("b/summary.md"));

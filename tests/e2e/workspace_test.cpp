@@ -175,6 +175,7 @@ TEST_CASE("workspace: evaluate --out writes the combined summary and tables as t
           "wrote laporan/targets.csv\n"
           "wrote laporan/units.csv\n"
           "wrote laporan/ideas.csv\n"
+          "wrote laporan/summary.xlsx\n"
           "wrote laporan/units.svg\n");
     for (const char* file : kFiles)
       check_golden(sandbox.read(std::string("laporan/") + file),
@@ -226,13 +227,14 @@ TEST_CASE("workspace: -C repeated, -C WORKSPACE, $INOVASI_DIR and the working di
     CHECK(inside.status == 0);
     CHECK(inside.out == each.out);
   }
-  // --out: the same six files.
+  // --out: the same seven files.
   REQUIRE(sandbox.run(args(args(kEach, evaluate), {"--out", "a"})).status == 0);
   REQUIRE(sandbox.run(args(args({"-C", "jatim"}, evaluate), {"--out", "b"})).status == 0);
   CHECK(differences(file_contents(sandbox.path("a")), file_contents(sandbox.path("b"))) ==
         std::vector<std::string>{});
   CHECK(sandbox.tree("a") == std::vector<std::string>{"contracts.csv", "ideas.csv", "summary.md",
-                                                      "targets.csv", "units.csv", "units.svg"});
+                                                      "summary.xlsx", "targets.csv", "units.csv",
+                                                      "units.svg"});
 }
 
 TEST_CASE("workspace: each programme's rows are its own evaluation's, qualified") {

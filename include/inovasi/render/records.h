@@ -2,6 +2,7 @@
 // edited in a spreadsheet imports back), and as JSON.
 #pragma once
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "inovasi/model/snapshot.h"
@@ -11,14 +12,38 @@
 
 namespace inovasi {
 
-// The columns of R's --from import, one row per record.
+// Whether each CSV column holds one date, walking the fields as CsvColumns
+// does (nested fields flattened, lists in one cell, kNoCsv fields left out).
+class DateColumns {
+ public:
+  template <class T>
+  void operator()(const char*, const T&, unsigned flags = 0) {
+    using U = typename Unwrap<T>::type;
+    if (flags & kNoCsv) return;
+    if constexpr (!IsVector<U>::value && is_struct<U>()) {
+      U probe{};
+      U::fields(probe, *this);
+    } else {
+      dates.push_back(std::is_same_v<U, Date>);
+    }
+  }
+  std::vector<bool> dates;
+};
+
+// The columns of R's --from import, one row per record; numbers are kNumber,
+// dates kDate.
 template <class R>
 Table records_table(const std::vector<const R*>& records) {
   CsvColumns layout = csv_layout<R>();
+  DateColumns dates;
+  R probe{};
+  R::fields(probe, dates);
   Table table{R::kFolder, {}, {}};
   for (std::size_t i = 0; i < layout.names.size(); ++i)
-    table.columns.push_back(
-        {layout.names[i], layout.numeric[i] ? CellKind::kNumber : CellKind::kText});
+    table.columns.push_back({layout.names[i], layout.numeric[i] ? CellKind::kNumber
+                                              : i < dates.dates.size() && dates.dates[i]
+                                                  ? CellKind::kDate
+                                                  : CellKind::kText});
   for (const R* r : records) table.rows.push_back(encode_csv_row(*r));
   return table;
 }

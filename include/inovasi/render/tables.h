@@ -13,7 +13,14 @@
 
 namespace inovasi {
 
-enum class CellKind { kText, kCount, kNumber };
+// kDate: a YYYY-MM-DD date, text in CSV, JSON and Markdown, a date cell in
+// a workbook.
+enum class CellKind { kText, kCount, kNumber, kDate };
+
+// A count or a number: right-aligned, never neutralised, a number in JSON.
+inline bool is_number(CellKind kind) {
+  return kind == CellKind::kCount || kind == CellKind::kNumber;
+}
 
 struct Column {
   std::string name;
