@@ -36,6 +36,8 @@
 #            period        a quarter reported on, its half or its year
 #            target        TARGET= for a target of the --contract given
 #            command       a command name
+#            command-or-topic
+#                          a command name, or a topic of `inovasi help`
 #            a|b|c         one of these words (two or more, no spaces)
 #            NAME          a value of the enumeration NAME in _inovasi_enums
 #   many   the option may be given again; other options are offered once
@@ -230,8 +232,10 @@ _inovasi_command merge-driver '
 '
 
 _inovasi_command help '
-  COMMAND                   command
+  COMMAND                   command-or-topic
 '
+# The topics of `inovasi help TOPIC`, as `inovasi --help` ends by listing them.
+declare -ga _inovasi_topics=(records scoring csv periods)
 
 # ---------------------------------------------------------------------------
 # The machinery. Helpers read and fill the variables of _inovasi, which calls
@@ -612,6 +616,7 @@ _inovasi_value() {
       fi
       ;;
     command) _inovasi_words "${_inovasi_commands[@]}" ;;
+    command-or-topic) _inovasi_words "${_inovasi_commands[@]}" "${_inovasi_topics[@]}" ;;
     *'|'*)
       IFS='|' read -ra words <<<"$1"
       _inovasi_words "${words[@]}"

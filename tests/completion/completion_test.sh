@@ -183,8 +183,10 @@ expect 'inovasi add-idea --tag a --step b --due 2018-06-30 --t' --title --tag --
 expect 'inovasi add-idea --title=x --t' --tag --trial-date
 expect 'inovasi sign-contract --idea a --idea b --i' --id --idea
 expect 'inovasi merge-driver --' --no-cache --help --version
-expect 'inovasi help ' "${commands[@]}"
+expect 'inovasi help ' "${commands[@]}" records scoring csv periods
 expect 'inovasi help e' evaluate export
+expect 'inovasi help sc' scoring
+expect 'inovasi help c' check csv
 expect 'inovasi help check ' # one command only
 # After --, words are arguments, never options.
 expect 'inovasi show -- -'
@@ -385,6 +387,13 @@ checks=$((checks + 1))
 if ((${#listed[@]} < 10)); then
   failures=$((failures + 1))
   echo "FAIL: found ${#listed[@]} commands in '$inovasi_bin --help'; has its layout changed?"
+fi
+# Help topics: the "Help topics" list that ends inovasi --help.
+mapfile -t topics < <(sed -n '/^Help topics/,/^$/s/^  \([a-z][a-z-]*\) .*/\1/p' <<<"$help_text")
+checks=$((checks + 1))
+if [[ ${topics[*]} != "${_inovasi_topics[*]}" ]]; then
+  failures=$((failures + 1))
+  echo "FAIL: '$inovasi_bin --help' lists the help topics '${topics[*]}'; completion/inovasi.bash has '${_inovasi_topics[*]}'"
 fi
 complete_line 'inovasi ' 8
 offered=" ${COMPREPLY[*]} "

@@ -8,18 +8,6 @@ using namespace e2e;
 
 namespace {
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 const char* kCommands[] = {
     "init",   "add-unit", "add-idea", "check", "sign-contract", "report",      "add-regulation",
     "status", "evaluate", "list",     "show",  "fmt",           "merge-driver"};
@@ -251,8 +239,10 @@ TEST_CASE("an unknown command exits 2 and suggests the nearest") {
 
   r = sandbox.run({"help", "lis"});
   CHECK(r.err ==
-        "inovasi: error: 'lis' is not an inovasi command; did you mean 'list'?\n"
-        "Run 'inovasi --help' for the list of commands.\n");
+        "inovasi: error: 'lis' is neither an inovasi command nor a help topic; did you mean "
+        "'list'?\n"
+        "Run 'inovasi --help' for the list of commands; the help topics are records, scoring, "
+        "csv and periods.\n");
   CHECK(r.status == 2);
 
   r = sandbox.run({});

@@ -106,6 +106,9 @@ Result git(const Sandbox& sandbox, const std::string& dir, const std::vector<std
 std::string git_ok(const Sandbox& sandbox, const std::string& dir,
                    const std::vector<std::string>& args);
 
+// The lines of a text, without their '\n'.
+std::vector<std::string> split_lines(const std::string& text);
+
 // The file's modification time in nanoseconds.
 long long mtime_ns(const stdfs::path& path);
 

@@ -14,18 +14,6 @@ namespace {
 
 const char* kTopics[] = {"records", "scoring", "csv", "periods"};
 
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 // Terminal columns: every UTF-8 code point counts one.
 std::size_t columns(const std::string& line) {
   std::size_t n = 0;
@@ -55,7 +43,7 @@ std::string entry(const std::string& records, const std::string& start) {
   if (at == std::string::npos) return "";
   std::string text;
   bool first = true;
-  for (const auto& line : lines_of(records.substr(at + 1))) {
+  for (const auto& line : split_lines(records.substr(at + 1))) {
     if (!first && !line.starts_with(std::string(20, ' '))) break;
     text += line + "\n";
     first = false;
@@ -75,7 +63,7 @@ TEST_CASE("help TOPIC prints the topic's text") {
     check_golden(r.out, golden_dir() / "help" / (topic + ".txt"));
 
     // It fits a terminal and ends by naming manual pages that exist.
-    std::vector<std::string> lines = lines_of(r.out);
+    std::vector<std::string> lines = split_lines(r.out);
     REQUIRE(!lines.empty());
     for (const auto& line : lines) {
       CAPTURE(line);
@@ -213,7 +201,7 @@ TEST_CASE("help records names every value the enumerations take, at its field") 
   };
   std::string records = sandbox.run({"help", "records"}).out;
   std::size_t found = 0;
-  for (const auto& line : lines_of(refused)) {
+  for (const auto& line : split_lines(refused)) {
     auto is_not = line.find("' is not ");
     auto expected = line.find(" (expected ");
     if (is_not == std::string::npos || expected == std::string::npos) continue;
