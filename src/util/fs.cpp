@@ -45,6 +45,32 @@ std::optional<std::string> read_file_if_exists(const stdfs::path& path) {
   return content;
 }
 
+std::string read_input_bounded(const std::string& path, std::size_t max_size) {
+  const bool standard_input = path == "-";
+  int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw io_error(path, "cannot open", errno);
+  std::string content;
+  char buffer[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int error = errno;
+      if (!standard_input) ::close(fd);
+      throw io_error(standard_input ? "standard input" : path, "cannot read", error);
+    }
+    if (n == 0) break;
+    if (content.size() + static_cast<std::size_t>(n) > max_size) {
+      if (!standard_input) ::close(fd);
+      throw InvalidInput(fmt::format("{}: larger than {} MiB, the most an input may hold; split it",
+                                     standard_input ? "standard input" : path, max_size >> 20));
+    }
+    content.append(buffer, static_cast<std::size_t>(n));
+  }
+  if (!standard_input) ::close(fd);
+  return content;
+}
+
 std::string read_file(const stdfs::path& path) {
   auto content = read_file_if_exists(path);
   if (!content) throw io_error(path, "cannot open", ENOENT);
@@ -105,7 +131,7 @@ RegularFile read_regular_file(const stdfs::path& path, std::size_t max_size) {
 }
 
 Lock::Lock(const stdfs::path& path, int timeout_seconds) {
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd_ < 0) throw io_error(path, "cannot open lock file", errno);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {

@@ -458,3 +458,20 @@ TEST_CASE("symbolic links: records are never read or written through one, inside
   CHECK(!sandbox.exists("outside/lock"));
   write_timings();
 }
+
+TEST_CASE("an input that never ends (/dev/zero) is refused at 128 MiB, and nothing is written") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  auto before = file_contents(sandbox.root());
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"add-idea", "--from", "/dev/zero"},
+        std::vector<std::string>{"report", "--contract", "x", "--period", "2018-Q3", "--narrative",
+                                 "@/dev/zero"}}) {
+    CAPTURE(args[0]);
+    Result r = sandbox.run(args);
+    CHECK(r.status == 1);
+    CHECK(r.err ==
+          "inovasi: error: /dev/zero: larger than 128 MiB, the most an input may hold; split it\n");
+    CHECK(file_contents(sandbox.root()) == before);
+  }
+}

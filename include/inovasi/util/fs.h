@@ -15,6 +15,12 @@ std::string read_file(const stdfs::path& path);
 // Same, but nothing (no error) when the file does not exist.
 std::optional<std::string> read_file_if_exists(const stdfs::path& path);
 
+// An input the user named (a CSV file, a pipe, a text given as @FILE) or
+// standard input (fd 0 with the name "-"), read whole up to max_size bytes;
+// more throws InvalidInput naming it, so that /dev/zero or a runaway pipe
+// cannot take all the memory. Throws IoError when it cannot be read.
+std::string read_input_bounded(const std::string& path, std::size_t max_size);
+
 // A record file read in one pass: opened without following a symbolic link
 // and without waiting on a named pipe, then read only when it is a regular
 // file of at most max_size bytes. Throws IoError when it cannot be read.
