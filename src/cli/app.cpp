@@ -29,7 +29,7 @@ void print_findings(const Findings& findings) {
   sorted.sort();
   for (const auto& f : sorted.items()) {
     if (f.path.empty()) std::cerr << "inovasi: ";
-    std::cerr << format(f) << "\n";
+    std::cerr << text::escape_controls(format(f)) << "\n";  // names and values from files
   }
 }
 

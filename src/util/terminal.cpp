@@ -38,10 +38,18 @@ std::string table(const std::vector<std::string>& header,
                   const std::vector<std::vector<std::string>>& rows, std::size_t max_width,
                   bool colour) {
   std::size_t n = header.size();
+  // Record text is shown, never obeyed: its control characters as escapes.
+  std::vector<std::vector<std::string>> shown;
+  shown.reserve(rows.size());
+  for (const auto& row : rows) {
+    std::vector<std::string> cells;
+    for (const auto& cell : row) cells.push_back(text::escape_controls(cell));
+    shown.push_back(std::move(cells));
+  }
   std::vector<std::size_t> widths(n);
   for (std::size_t c = 0; c < n; ++c) {
     widths[c] = text::display_width(header[c]);
-    for (const auto& row : rows) widths[c] = std::max(widths[c], text::display_width(row[c]));
+    for (const auto& row : shown) widths[c] = std::max(widths[c], text::display_width(row[c]));
   }
   const std::size_t gap = 2;
   if (max_width > 0) {
@@ -70,7 +78,7 @@ std::string table(const std::vector<std::string>& header,
     return out + "\n";
   };
   std::string out = line(header, true);
-  for (const auto& row : rows) out += line(row, false);
+  for (const auto& row : shown) out += line(row, false);
   return out;
 }
 

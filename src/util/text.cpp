@@ -1,5 +1,7 @@
 #include "inovasi/util/text.h"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cstdint>
 
@@ -210,6 +212,30 @@ std::string slugify(std::string_view s) {
     auto cut = out.rfind('-');
     if (!at_boundary && cut != std::string::npos && cut > kMaxSlug / 2) out.resize(cut);
     while (!out.empty() && out.back() == '-') out.pop_back();
+  }
+  return out;
+}
+
+std::string escape_controls(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20 || c == 0x7F) {
+      out += fmt::format("\\x{:02X}", c);
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      out += fmt::format("\\u{:04X}", static_cast<unsigned char>(s[i + 1]));  // U+0080..U+009F
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
   }
   return out;
 }

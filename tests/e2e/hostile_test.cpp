@@ -475,3 +475,23 @@ TEST_CASE("an input that never ends (/dev/zero) is refused at 128 MiB, and nothi
     CHECK(file_contents(sandbox.root()) == before);
   }
 }
+
+TEST_CASE("control characters in records are shown as escapes, never sent to the terminal") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  sandbox.write("units/merah.yaml",
+                "id: merah\nname: \"RSUD \\e]0;owned\\a\\e[31mmerah\\u0085\"\nkind: dinas\n");
+  Result list = sandbox.run({"list", "units"});
+  CHECK(list.status == 0);
+  CHECK(list.out.find('\033') == std::string::npos);
+  CHECK(list.out.find("RSUD \\x1B]0;owned\\x07\\x1B[31mmerah\\u0085  dinas") != std::string::npos);
+  // The CSV is the data itself, byte for byte.
+  Result csv = sandbox.run({"list", "units", "--format", "csv"});
+  CHECK(csv.out.find("RSUD \033]0;owned\a\033[31mmerah\xC2\x85") != std::string::npos);
+  // A message quoting a value from a file escapes it too.
+  sandbox.write("units/merah.yaml", "id: merah\nname: Merah\nkind: \"\\e[2Jdinas\"\n");
+  Result check = sandbox.run({"check"});
+  CHECK(check.status == 1);
+  CHECK(check.err.find('\033') == std::string::npos);
+  CHECK(check.err.find("'\\x1B[2Jdinas'") != std::string::npos);
+}

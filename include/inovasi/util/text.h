@@ -18,6 +18,11 @@ bool is_valid_utf8(std::string_view s);
 // Byte offset of the first invalid UTF-8 sequence, if any.
 std::optional<std::size_t> first_invalid_utf8(std::string_view s);
 // Number of terminal columns s takes, counting each code point as one.
+// Text made safe to show on a terminal: control characters (C0, DEL and
+// C1) become visible escapes ("\n", "\t", "\r", "\x1B", "\u0085"), so that
+// a record cannot move the cursor, change colours or retitle the window.
+std::string escape_controls(std::string_view s);
+
 std::size_t display_width(std::string_view s);
 // Cuts s to at most width columns, ending with "…" when it was cut.
 std::string truncate_to_width(std::string_view s, std::size_t width);
