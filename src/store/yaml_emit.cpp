@@ -87,17 +87,6 @@ bool looks_typed(std::string_view s) {
 
 namespace {
 
-// The bytes needs_quotes looks at more closely: controls, DEL, the lead
-// bytes of the special Unicode characters, and the punctuation that means
-// something inside a plain scalar. Letters, digits and the rest pass at once.
-constexpr std::array<bool, 256> kSpecial = [] {
-  std::array<bool, 256> special{};
-  for (int c = 0; c < 0x20; ++c) special[c] = true;
-  for (char c : std::string_view(":#,[]{}?\"'")) special[static_cast<unsigned char>(c)] = true;
-  special[0x7F] = special[0xC2] = special[0xE2] = special[0xEF] = true;
-  return special;
-}();
-
 // The characters a plain scalar must not start with.
 constexpr std::array<bool, 256> kIndicator = [] {
   std::array<bool, 256> indicator{};
@@ -116,7 +105,7 @@ bool needs_quotes(std::string_view s, bool in_flow) {
   bool quotes = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!kSpecial[c]) continue;
+    if (!kPlainSpecial[c]) continue;
     if (is_control(c)) return true;
     if (c >= 0x80) {
       if (special_unicode_at(s, i)) return true;

@@ -54,17 +54,6 @@ bool all_printable(std::string_view s, bool allow_tab) {
   return true;
 }
 
-// The bytes plain_ok looks at more closely: controls, DEL, the lead bytes of
-// the characters printable_at refuses, and the punctuation that can end or
-// spoil a plain scalar. Letters, digits, spaces and the rest pass at once.
-constexpr std::array<bool, 256> kPlainSpecial = [] {
-  std::array<bool, 256> special{};
-  for (int c = 0; c < 0x20; ++c) special[c] = true;
-  for (char c : std::string_view(":#,[]{}?\"'")) special[static_cast<unsigned char>(c)] = true;
-  special[0x7F] = special[0xC2] = special[0xE2] = special[0xEF] = true;
-  return special;
-}();
-
 // A plain scalar that yaml-cpp reads as exactly this text, on one line.
 bool plain_ok(std::string_view s, bool in_flow) {
   if (s.empty() || s.front() == ' ' || s.back() == ' ' || s.back() == ':') return false;

@@ -2,6 +2,7 @@
 // that duplicate keys, anchors, aliases, tags and extra documents are seen
 // and refused, and written back in the canonical form of our records.
 #pragma once
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -87,6 +88,19 @@ Scan scan(std::string_view text);
 // Whether text holds comments a rewrite would lose: the schema hint is not
 // one of them, as every rewrite writes it again or leaves it out on purpose.
 bool has_comments(std::string_view text);
+
+// The bytes a plain scalar must be looked at more closely for, by the writer
+// (whether to quote) and the canonical reader (whether it may read it plain):
+// controls, DEL, the lead bytes of the special Unicode characters (NEL,
+// LS/PS, BOM), and the punctuation that can end or spoil a plain scalar.
+// Letters, digits, spaces and the rest pass at once.
+inline constexpr std::array<bool, 256> kPlainSpecial = [] {
+  std::array<bool, 256> special{};
+  for (int c = 0; c < 0x20; ++c) special[c] = true;
+  for (char c : std::string_view(":#,[]{}?\"'")) special[static_cast<unsigned char>(c)] = true;
+  special[0x7F] = special[0xC2] = special[0xE2] = special[0xEF] = true;
+  return special;
+}();
 
 // The editor's schema hint, a comment on the first line of a record that
 // names its JSON Schema for yaml-language-server (VS Code's YAML extension):
