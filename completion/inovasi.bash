@@ -67,6 +67,7 @@ declare -gA _inovasi_enum_aliases=(
 # Options of inovasi itself, taken before or after the command name (app.cpp).
 _inovasi_global_options='
   -C                        dir           many
+  --lang                    id|en
   --no-cache                flag
   -h,--help                 flag
   --version                 flag
@@ -185,7 +186,6 @@ _inovasi_command status '
 _inovasi_command evaluate '
   --period                  period
   --as-of                   date
-  --lang                    id|en
   --format                  md|csv|json
   --table                   contracts|targets|units|ideas
   --out                     dir
@@ -198,7 +198,6 @@ _inovasi_command export '
   --bom                     flag
   --crlf                    flag
   --separator               ,|;
-  --lang                    id|en
   --regulation              regulation
   --pending                 flag
 '

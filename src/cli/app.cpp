@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <iterator>
 
@@ -10,7 +11,9 @@
 #include "inovasi/store/workspace.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
+#include "options.h"
 
 namespace inovasi::cli {
 
@@ -47,21 +50,22 @@ static void refuse_unknown_command(int argc, char** argv) {
   names.emplace_back("help");
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
-    if (arg == "-C") {
+    if (arg == "-C" || arg == "--lang") {
       ++i;
       continue;
     }
     if (arg == "--help" || arg == "-h" || arg == "--version") return;
     if (arg.starts_with("-")) continue;
     if (std::find(names.begin(), names.end(), arg) != names.end()) return;
-    std::string message = fmt::format("'{}' is not an inovasi command", arg);
+    std::string message = msg("'{}' is not an inovasi command", arg);
     if (help_topic(arg))
-      message += fmt::format("; did you mean 'inovasi help {}'?", arg);
+      message += msg("; did you mean 'inovasi help {}'?", arg);
     else if (auto near = text::nearest(arg, names))
-      message += fmt::format("; did you mean '{}'?", *near);
-    throw UsageError(message + "\nRun 'inovasi --help' for the list of commands.");
+      message += msg("; did you mean '{}'?", *near);
+    throw UsageError(message + "\n" + tr("Run 'inovasi --help' for the list of commands."));
   }
-  throw UsageError("no command given\nRun 'inovasi --help' for the list of commands.");
+  throw UsageError(tr("no command given") + "\n" +
+                   tr("Run 'inovasi --help' for the list of commands."));
 }
 
 // "records, scoring, csv and periods"
@@ -81,11 +85,40 @@ static void refuse_unknown_help(const std::string& word) {
   for (const auto& c : commands()) names.emplace_back(c.name);
   names.emplace_back("help");
   for (const auto& t : help_topics()) names.emplace_back(t.name);
-  std::string message = fmt::format("'{}' is neither an inovasi command nor a help topic", word);
-  if (auto near = text::nearest(word, names)) message += fmt::format("; did you mean '{}'?", *near);
-  throw UsageError(
-      fmt::format("{}\nRun 'inovasi --help' for the list of commands; the help topics are {}.",
-                  message, topic_names(" and ")));
+  std::string message = msg("'{}' is neither an inovasi command nor a help topic", word);
+  if (auto near = text::nearest(word, names)) message += msg("; did you mean '{}'?", *near);
+  throw UsageError(message + "\n" +
+                   msg("Run 'inovasi --help' for the list of commands; the help topics are {}.",
+                       topic_names(tr(" and "))));
+}
+
+// The language asked for: --lang anywhere on the command line (the last
+// one), else INOVASI_LANG, which may be a locale name (id_ID.UTF-8). Read
+// before the command line is parsed, so that help and parse errors speak it
+// too; a --lang value that is neither language is refused by the parse.
+static std::optional<Language> language_asked(int argc, char** argv) {
+  std::optional<Language> asked;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--") break;
+    std::string value;
+    if (arg == "--lang" && i + 1 < argc)
+      value = argv[++i];
+    else if (arg.starts_with("--lang="))
+      value = arg.substr(7);
+    else
+      continue;
+    Language language{};
+    if (!parse_value(value, language)) asked = language;
+  }
+  if (asked) return asked;
+  const char* env = std::getenv("INOVASI_LANG");
+  if (!env || !*env) return std::nullopt;
+  std::string_view given = env;
+  Language language{};
+  if (!parse_value(std::string(given.substr(0, given.find_first_of("_.@"))), language))
+    return language;
+  throw UsageError(msg("INOVASI_LANG is '{}'; it must be id (Indonesian) or en (English)", given));
 }
 
 // Only evaluate and export take several programmes; every other command
@@ -93,30 +126,31 @@ static void refuse_unknown_help(const std::string& word) {
 static void check_scope(const Command& command, const Globals& globals) {
   if (command.scope == Scope::kMany) return;
   if (globals.dirs.size() > 1)
-    throw UsageError(fmt::format(
-        "'{}' works on one programme, and -C was given {} times; only evaluate and export take "
-        "several",
-        command.name, globals.dirs.size()));
+    throw UsageError(
+        msg("'{}' works on one programme, and -C was given {} times; only evaluate and export take "
+            "several",
+            command.name, globals.dirs.size()));
   if (command.scope == Scope::kNone) return;
   auto workspace = find_workspace(globals.dir);
   if (!workspace) return;
   Findings ignored;  // evaluate and export report them
   std::vector<NamedProgramme> programmes = load_workspace(*workspace, ignored);
   std::string message =
-      fmt::format("'{}' works on one programme, and {} lists several: pick one with -C DIR",
-                  command.name, ProgrammeDir(*workspace).shown(kWorkspaceFile));
-  if (!programmes.empty()) message += ", e.g.";
+      msg("'{}' works on one programme, and {} lists several: pick one with -C DIR", command.name,
+          ProgrammeDir(*workspace).shown(kWorkspaceFile));
+  if (!programmes.empty()) message += tr(", e.g.");
   for (const NamedProgramme& p : programmes)
     message += fmt::format("\n  inovasi -C {} {}", p.dir.root().string(), command.name);
-  throw UsageError(message + "\nOnly evaluate and export take every programme of a workspace.");
+  throw UsageError(message + "\n" +
+                   tr("Only evaluate and export take every programme of a workspace."));
 }
 
-static const char* kDescription =
+static const char* kDescription = tr_noop(
     "inovasi keeps the records of a regional innovation programme (ideas, units,\n"
     "performance contracts, quarterly reports) as a git-friendly directory of YAML\n"
-    "files, checks them, and writes the summaries the programme office hands on.";
+    "files, checks them, and writes the summaries the programme office hands on.");
 
-static const char* kFooter =
+static const char* kFooter = tr_noop(
     "Examples:\n"
     "  inovasi init tuban --name 'Inovasi Daerah Kabupaten Tuban 2018' --region 'Kabupaten Tuban'\n"
     "  inovasi -C tuban add-idea --title 'Antrean online' --unit rsud-koesma --stage 'uji coba'\n"
@@ -126,16 +160,24 @@ static const char* kFooter =
     "Exit status: 0 success, 1 invalid records or input, 2 usage error, 3 I/O or lock failure.\n"
     "The programme directory is -C DIR, else $INOVASI_DIR, else the nearest parent\n"
     "holding inovasi.yaml. evaluate and export take several: -C repeated, or a\n"
-    "workspace.yaml listing them (see inovasi(5)).";
+    "workspace.yaml listing them (see inovasi(5)).");
 
 // Help that opens with its examples: the summary, then the "Examples:" block
 // of the footer, then the usage, the options and the rest of the footer.
 class ExamplesFirst : public CLI::Formatter {
  public:
+  ExamplesFirst() {
+    // CLI11's own words, in the language of the messages.
+    for (const char* word : {tr_noop("Usage"), tr_noop("OPTIONS"), tr_noop("SUBCOMMAND"),
+                             tr_noop("Positionals"), tr_noop("REQUIRED"), tr_noop("TEXT")})
+      label(word, tr(word));
+  }
+
   std::string make_help(const CLI::App* app, std::string name,
                         CLI::AppFormatMode mode) const override {
     const std::string footer = app->get_footer();
-    auto at = footer.find("Examples:\n");
+    auto at = footer.find(tr("Examples:") + "\n");
+    if (at == std::string::npos) at = footer.find("Examples:\n");  // not translated yet
     if (mode == CLI::AppFormatMode::Sub || at == std::string::npos)
       return Formatter::make_help(app, std::move(name), mode);
     auto end = footer.find("\n\n", at);
@@ -151,21 +193,35 @@ class ExamplesFirst : public CLI::Formatter {
 };
 
 static int dispatch(int argc, char** argv) {
-  CLI::App app(kDescription, "inovasi");
-  app.formatter(std::make_shared<ExamplesFirst>());
-  app.set_version_flag("--version", std::string("inovasi ") + INOVASI_VERSION);
-  app.footer(std::string(kFooter) + "\n\n" + help_topics_list());
-  app.require_subcommand(1);
   Globals globals;
+  globals.language = language_asked(argc, argv);
+  set_message_language(globals.language == Language::kId ? MessageLanguage::kIndonesian
+                                                         : MessageLanguage::kEnglish);
+  CLI::App app(tr(kDescription), "inovasi");
+  app.formatter(std::make_shared<ExamplesFirst>());
+  app.option_defaults()->group(tr("Options"));
+  app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+  app.set_version_flag("--version", std::string("inovasi ") + INOVASI_VERSION,
+                       tr("Display program version information and exit"));
+  app.footer(tr(kFooter) + "\n\n" + help_topics_list());
+  app.require_subcommand(1);
   app.add_option("-C", globals.dirs,
-                 "Use the programme in DIR (default: $INOVASI_DIR, else the nearest parent with "
-                 "inovasi.yaml); evaluate and export take it repeated, or a workspace")
+                 tr("Use the programme in DIR (default: $INOVASI_DIR, else the nearest "
+                    "parent with inovasi.yaml); evaluate and export take it repeated, "
+                    "or a workspace"))
       ->option_text("DIR")
       ->expected(1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  app.add_option("--lang", globals.lang,
+                 tr("Language of messages and help, and of reports: id (Indonesian) or en "
+                    "(English); default: $INOVASI_LANG, else English messages and reports in the "
+                    "programme's language"))
+      ->option_text("LANG")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag_callback(
       "--no-cache", [] { disable_record_cache(); },
-      "Neither read nor write the record cache (.inovasi/cache): read every record file");
+      tr("Neither read nor write the record cache (.inovasi/cache): read every "
+         "record file"));
 
   struct Attached {
     CLI::App* sub;
@@ -174,21 +230,25 @@ static int dispatch(int argc, char** argv) {
   };
   std::vector<Attached> runners;
   for (const auto& command : commands()) {
-    CLI::App* sub = app.add_subcommand(std::string(command.name), std::string(command.summary));
+    CLI::App* sub = app.add_subcommand(std::string(command.name), tr(command.summary));
     sub->fallthrough();
+    sub->group(tr("Subcommands"));
+    sub->set_help_flag("-h,--help", tr("Print this help message and exit"));  // in Options
     runners.push_back({sub, command.attach(*sub), &command});
   }
   CLI::App* help =
-      app.add_subcommand("help", "Show help for inovasi, for one command, or on a topic");
+      app.add_subcommand("help", tr("Show help for inovasi, for one command, or on a topic"));
+  help->group(tr("Subcommands"));
+  help->set_help_flag("-h,--help", tr("Print this help message and exit"));
   std::string topic;
-  help->add_option("topic", topic, "A command, or a topic: " + topic_names(" or "));
-  help->footer(
-      "Examples:\n"
-      "  inovasi help evaluate\n"
-      "  inovasi help scoring\n"
-      "  inovasi help csv | less\n"
-      "\n" +
-      help_topics_list());
+  help->add_option("topic", topic, msg("A command, or a topic: {}", topic_names(tr(" or "))));
+  help->footer(tr("Examples:") +
+               "\n"
+               "  inovasi help evaluate\n"
+               "  inovasi help scoring\n"
+               "  inovasi help csv | less\n"
+               "\n" +
+               help_topics_list());
 
   try {
     refuse_unknown_command(argc, argv);
@@ -201,7 +261,8 @@ static int dispatch(int argc, char** argv) {
     std::string where;
     for (const auto& [sub, runner, command] : runners)
       if (sub->parsed()) where = fmt::format(" {}", sub->get_name());
-    throw UsageError(fmt::format("{}\nRun 'inovasi{} --help' for usage.", e.what(), where));
+    throw UsageError(std::string(e.what()) + "\n" +
+                     msg("Run 'inovasi{} --help' for usage.", where));
   }
   if (help->parsed()) {
     if (topic.empty()) {
@@ -224,6 +285,7 @@ static int dispatch(int argc, char** argv) {
     }
     refuse_unknown_help(topic);
   }
+  option_value<Language>(globals.lang, "--lang");  // refuses a language it does not know
   if (!globals.dirs.empty()) globals.dir = globals.dirs.front();
   for (const auto& [sub, runner, command] : runners)
     if (sub->parsed()) {
@@ -237,10 +299,10 @@ int run(int argc, char** argv) {
   try {
     return dispatch(argc, argv);
   } catch (const Error& e) {
-    if (*e.what()) std::cerr << "inovasi: error: " << e.what() << "\n";
+    if (*e.what()) std::cerr << "inovasi: " << tr("error") << ": " << e.what() << "\n";
     return e.status();
   } catch (const std::exception& e) {
-    std::cerr << "inovasi: error: " << e.what() << "\n";
+    std::cerr << "inovasi: " << tr("error") << ": " << e.what() << "\n";
     return kIoFailure;
   }
 }

@@ -98,7 +98,7 @@ int run_evaluate(const Globals& g, const EvaluateOptions& o) {
 
   LoadedProgrammes loaded =
       load_programmes(g, true, "the records have errors (above); nothing was evaluated");
-  const Labels& labels = Labels::get(report_language(o.lang, loaded));
+  const Labels& labels = Labels::get(report_language(g, loaded));
   if (!loaded.several) {
     const Records& records = loaded.programmes.front().records;
     Programme programme = programme_record(records);

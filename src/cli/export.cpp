@@ -110,11 +110,9 @@ std::string several_booklets(const LoadedProgrammes& loaded, const Labels& label
   return out;
 }
 
-std::string export_text(const LoadedProgrammes& loaded, const ExportOptions& o) {
+std::string export_text(const Globals& g, const LoadedProgrammes& loaded, const ExportOptions& o) {
   std::string format = format_of(o);
   csv::Style style = csv_style(o, format);
-  if (!o.lang.empty() && !(o.type == "ideas" && format == "md") && o.type != "perbup")
-    throw UsageError("--lang is for the Markdown catalogue of ideas");
   if (o.type != "perbup" && (o.perbup.pending || !o.perbup.regulation.empty()))
     throw UsageError("--regulation and --pending are for export perbup");
   if (o.type == "perbup") {
@@ -122,12 +120,12 @@ std::string export_text(const LoadedProgrammes& loaded, const ExportOptions& o) 
       throw UsageError(
           "export perbup writes the annex of one programme's regulation: pick the programme "
           "with -C DIR");
-    return export_perbup(loaded.programmes.front().records, o.perbup, format, o.lang, style);
+    return export_perbup(loaded.programmes.front().records, o.perbup, format, g.language, style);
   }
   if (o.type == "all" && format != "json")
     throw UsageError("export all writes the whole programme as JSON only");
   if (o.type == "ideas" && format == "md") {
-    const Labels& labels = Labels::get(report_language(o.lang, loaded));
+    const Labels& labels = Labels::get(report_language(g, loaded));
     if (loaded.several) return several_booklets(loaded, labels);
     return ideas_booklet(loaded.programmes.front().records, labels);
   }
@@ -155,7 +153,6 @@ void check_xlsx(const ExportOptions& o) {
   if (o.type == "all" || o.type == "perbup")
     throw UsageError(
         "--format xlsx is for units, ideas, contracts, targets, reports and regulations");
-  if (!o.lang.empty()) throw UsageError("--lang is for the Markdown catalogue of ideas");
   if (o.perbup.pending || !o.perbup.regulation.empty())
     throw UsageError("--regulation and --pending are for export perbup");
   if (o.output == "-")
@@ -187,7 +184,7 @@ int run_export(const Globals& g, const ExportOptions& o) {
     std::cerr << "wrote " << o.output << "\n";
     return kOk;
   }
-  std::string text = export_text(loaded, o);
+  std::string text = export_text(g, loaded, o);
   if (o.output == "-") {
     std::cout << text;
   } else {

@@ -10,16 +10,13 @@
 namespace inovasi::cli {
 
 std::string export_perbup(const Records& records, const PerbupRequest& request,
-                          const std::string& format, const std::string& lang,
+                          const std::string& format, std::optional<Language> language,
                           const csv::Style& style) {
   if (format == "json") throw UsageError("export perbup writes Markdown or CSV, not JSON");
-  if (!lang.empty() && format != "md")
-    throw UsageError("--lang is for the Markdown annex; its CSV is the same in every language");
   if (request.pending && !request.regulation.empty())
     throw UsageError("--pending lists what no regulation lists; it takes no --regulation");
   Programme programme = records.programme ? records.programme->record : Programme{};
-  const Labels& labels =
-      Labels::get(option_value<Language>(lang, "--lang").value_or(programme.report_language()));
+  const Labels& labels = Labels::get(language.value_or(programme.report_language()));
   if (request.pending)
     return format == "csv" ? table_csv(pending_table(records), style)
                            : pending_markdown(records, labels);

@@ -24,8 +24,8 @@ Programme programme_record(const Records& records) {
   return records.programme ? records.programme->record : Programme{};
 }
 
-Language report_language(const std::string& option, const LoadedProgrammes& loaded) {
-  if (auto chosen = option_value<Language>(option, "--lang")) return *chosen;
+Language report_language(const Globals& globals, const LoadedProgrammes& loaded) {
+  if (globals.language) return *globals.language;
   std::optional<Language> agreed;
   for (const LoadedProgramme& p : loaded.programmes) {
     Language language = programme_record(p.records).report_language();

@@ -31,7 +31,8 @@ LoadedProgrammes load_programmes(const Globals& globals, bool check, const char*
 // A programme's inovasi.yaml, or the defaults when it could not be read.
 Programme programme_record(const Records& records);
 
-// --lang, else the programmes' language when they agree, else Indonesian.
-Language report_language(const std::string& option, const LoadedProgrammes& loaded);
+// --lang or INOVASI_LANG, else the programmes' language when they agree,
+// else Indonesian.
+Language report_language(const Globals& globals, const LoadedProgrammes& loaded);
 
 }  // namespace inovasi::cli

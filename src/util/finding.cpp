@@ -9,6 +9,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "inovasi/util/messages.h"
+
 namespace inovasi {
 
 void Findings::error(std::string path, Mark mark, std::string message) {
@@ -42,7 +44,7 @@ std::string format(const Finding& f) {
     where += fmt::format(":{}", f.mark.line);
     if (f.mark.column > 0) where += fmt::format(":{}", f.mark.column);
   }
-  const char* level = f.severity == Severity::kError ? "error" : "warning";
+  std::string level = f.severity == Severity::kError ? tr("error") : tr("warning");
   if (where.empty()) return fmt::format("{}: {}", level, f.message);
   return fmt::format("{}: {}: {}", where, level, f.message);
 }

@@ -135,7 +135,7 @@ mapfile -t regulation_ids < <(ids regulations)
 
 commands=(init add-unit add-idea check sign-contract report add-regulation status evaluate
   export list show fmt merge-driver help)
-globals=(-C --no-cache --help --version)
+globals=(-C --lang --no-cache --help --version)
 today=$(date +%Y-%m-%d)
 
 # --- Commands and options ----------------------------------------------------
@@ -145,36 +145,36 @@ expect 'inovasi s' sign-contract status show
 expect 'inovasi add-' add-unit add-idea add-regulation
 expect 'inovasi --no-cache ' "${commands[@]}"
 expect 'inovasi frob ' # not a command: nothing to offer
-expect 'inovasi frob --' --no-cache --help --version
+expect 'inovasi frob --' --lang --no-cache --help --version
 expect 'inovasi -' "${globals[@]}"
-expect 'inovasi --' --no-cache --help --version
-expect 'inovasi --no-cache --' --help --version
+expect 'inovasi --' --lang --no-cache --help --version
+expect 'inovasi --no-cache --' --lang --help --version
 expect 'inovasi check -' --quiet "${globals[@]}"
 expect 'inovasi check --quiet -' "${globals[@]}"
-expect 'inovasi check -q --' --no-cache --help --version
-expect 'inovasi -C . --no-cache check --' --quiet --help --version
+expect 'inovasi check -q --' --lang --no-cache --help --version
+expect 'inovasi -C . --no-cache check --' --quiet --lang --help --version
 expect 'inovasi check -C . -' --quiet "${globals[@]}" # -C is repeatable
-expect 'inovasi fmt --' --check --strip-comments --no-cache --help --version
-expect 'inovasi status --' --as-of --unit --contract --period --format --no-cache --help --version
-expect 'inovasi evaluate --' --period --as-of --lang --format --table --out \
-  --no-cache --help --version
-expect 'inovasi export --' --format --output --bom --crlf --separator --lang --regulation \
-  --pending --no-cache --help --version
-expect 'inovasi export ideas -o x.csv --' --format --bom --crlf --separator --lang \
-  --regulation --pending --no-cache --help --version
+expect 'inovasi fmt --' --check --strip-comments --lang --no-cache --help --version
+expect 'inovasi status --' --as-of --unit --contract --period --format --lang --no-cache --help --version
+expect 'inovasi evaluate --' --period --as-of --format --table --out \
+  --lang --no-cache --help --version
+expect 'inovasi export --' --format --output --bom --crlf --separator --regulation \
+  --pending --lang --no-cache --help --version
+expect 'inovasi export ideas -o x.csv --' --format --bom --crlf --separator \
+  --regulation --pending --lang --no-cache --help --version
 expect 'inovasi list units --' --unit --stage --category --kind --contract --period --format \
-  --no-cache --help --version
-expect 'inovasi show x --' --format --no-cache --help --version
+  --lang --no-cache --help --version
+expect 'inovasi show x --' --format --lang --no-cache --help --version
 expect 'inovasi init --' --name --region --language --partner --mou-date --git \
-  --no-cache --help --version
+  --lang --no-cache --help --version
 expect 'inovasi add-unit --' --id --name --kind --head-name --head-nip --head-position \
-  --commitment-signed --from --separator --dry-run --update --no-cache --help --version
+  --commitment-signed --from --separator --dry-run --update --lang --no-cache --help --version
 expect 'inovasi report --' --contract --period --submitted --actual --narrative --obstacles \
-  --next-steps --evidence --from --separator --dry-run --update --no-cache --help --version
+  --next-steps --evidence --from --separator --dry-run --update --lang --no-cache --help --version
 expect 'inovasi sign-contract --s' --signed --second-party-name --second-party-position \
   --start --separator
 expect 'inovasi add-regulation --' --id --number --date --amends --idea --from --separator \
-  --dry-run --update --no-cache --help --version
+  --dry-run --update --lang --no-cache --help --version
 expect 'inovasi add-idea --p' --proposer-name --proposer-nip --proposer-position \
   --proposer-echelon --priority --problem
 # Given once, an option is not offered again, unless it is repeatable.
@@ -182,7 +182,7 @@ expect 'inovasi add-idea --title x --t' --tag --trial-date
 expect 'inovasi add-idea --tag a --step b --due 2018-06-30 --t' --title --tag --trial-date
 expect 'inovasi add-idea --title=x --t' --tag --trial-date
 expect 'inovasi sign-contract --idea a --idea b --i' --id --idea
-expect 'inovasi merge-driver --' --no-cache --help --version
+expect 'inovasi merge-driver --' --lang --no-cache --help --version
 expect 'inovasi help ' "${commands[@]}" records scoring csv periods
 expect 'inovasi help e' evaluate export
 expect 'inovasi help sc' scoring

@@ -189,8 +189,6 @@ TEST_CASE("export refuses what cannot be written with exit 2 or 3") {
        "inovasi: error: export all writes the whole programme as JSON only\n"},
       {{"units", "--format", "json", "--bom"},
        "inovasi: error: --bom, --crlf and --separator are for --format csv\n"},
-      {{"units", "--lang", "en"},
-       "inovasi: error: --lang is for the Markdown catalogue of ideas\n"},
       {{"targets", "--format", "json"},
        "inovasi: error: targets are part of their contracts in JSON: export contracts --format "
        "json\n"},

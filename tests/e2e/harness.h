@@ -24,7 +24,7 @@ struct Result {
 };
 
 // Environment changes for one run, applied to the test's own environment
-// after INOVASI_DIR, NO_COLOR and COLUMNS are cleared. A value of nullopt
+// after INOVASI_DIR, INOVASI_LANG, NO_COLOR and COLUMNS are cleared. A value of nullopt
 // removes the variable.
 using Env = std::vector<std::pair<std::string, std::optional<std::string>>>;
 

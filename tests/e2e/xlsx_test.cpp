@@ -50,8 +50,6 @@ TEST_CASE("export --format xlsx refuses standard output and what has no sheet, w
        "regulations\n"},
       {{"units", "--bom", "-o", "u.xlsx"},
        "inovasi: error: --bom, --crlf and --separator are for --format csv\n"},
-      {{"ideas", "--lang", "id", "-o", "i.xlsx"},
-       "inovasi: error: --lang is for the Markdown catalogue of ideas\n"},
   };
   for (const Case& c : cases) {
     std::vector<std::string> args = {"-C", "p", "export"};

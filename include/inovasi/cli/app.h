@@ -2,10 +2,12 @@
 #pragma once
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "inovasi/model/enums.h"
 #include "inovasi/util/finding.h"
 
 namespace inovasi::cli {
@@ -14,6 +16,10 @@ namespace inovasi::cli {
 struct Globals {
   std::string dir;                // -C DIR: the first one given, the one most commands take
   std::vector<std::string> dirs;  // every -C DIR, in order: evaluate and export take several
+  std::string lang;               // --lang, given before the command or after
+  // --lang, else INOVASI_LANG: the language of messages and, before the
+  // programme's own, of reports. Unset means English messages.
+  std::optional<Language> language;
 };
 
 // What a command works on, and so what -C and the working directory may name.
