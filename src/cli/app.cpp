@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
+#include <regex>
 
 #include "inovasi/cli/help_topics.h"
 #include "inovasi/store/cache.h"
@@ -90,6 +91,47 @@ static void refuse_unknown_help(const std::string& word) {
   throw UsageError(message + "\n" +
                    msg("Run 'inovasi --help' for the list of commands; the help topics are {}.",
                        topic_names(tr(" and "))));
+}
+
+// CLI11's own message of a command line it refuses, in the language of the
+// messages: its few sentences, each with the names and values it gives.
+static std::string parse_error_message(const CLI::ParseError& e) {
+  std::string english = e.what();
+  if (message_language() == MessageLanguage::kEnglish) return english;
+  struct Form {
+    const char* pattern;
+    std::string (*say)(const std::smatch&);
+  };
+  static const Form forms[] = {
+      {"The following argument was not expected: (.*)",
+       [](const std::smatch& m) {
+         return msg("The following argument was not expected: {}", m.str(1));
+       }},
+      {"The following arguments were not expected: (.*)",
+       [](const std::smatch& m) {
+         return msg("The following arguments were not expected: {}", m.str(1));
+       }},
+      {"(.*): \\d+ required \\S+ missing",
+       [](const std::smatch& m) { return msg("{} needs a value", m.str(1)); }},
+      {"(.*): (.*) not in (\\{.*\\})",
+       [](const std::smatch& m) { return msg("{}: {} not in {}", m.str(1), m.str(2), m.str(3)); }},
+      {"(.*): At Most 1 required but received (\\d+)",
+       [](const std::smatch& m) {
+         return msg("{} is given {} times; it takes one", m.str(1), m.str(2));
+       }},
+      {"(.*) requires (.*)",
+       [](const std::smatch& m) { return msg("{} requires {}", m.str(1), m.str(2)); }},
+      {"(.*) excludes (.*)",
+       [](const std::smatch& m) { return msg("{} excludes {}", m.str(1), m.str(2)); }},
+      {"Could not convert: (.*) = (.*)",
+       [](const std::smatch& m) { return msg("{} cannot be {}", m.str(1), m.str(2)); }},
+      {"(.*) is required", [](const std::smatch& m) { return msg("{} is required", m.str(1)); }},
+  };
+  for (const Form& form : forms) {
+    std::smatch match;
+    if (std::regex_match(english, match, std::regex(form.pattern))) return form.say(match);
+  }
+  return english;
 }
 
 // The language asked for: --lang anywhere on the command line (the last
@@ -216,7 +258,7 @@ static int dispatch(int argc, char** argv) {
                  tr("Language of messages and help, and of reports: id (Indonesian) or en "
                     "(English); default: $INOVASI_LANG, else English messages and reports in the "
                     "programme's language"))
-      ->option_text("LANG")
+      ->type_name("LANG")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.add_flag_callback(
       "--no-cache", [] { disable_record_cache(); },
@@ -261,7 +303,7 @@ static int dispatch(int argc, char** argv) {
     std::string where;
     for (const auto& [sub, runner, command] : runners)
       if (sub->parsed()) where = fmt::format(" {}", sub->get_name());
-    throw UsageError(std::string(e.what()) + "\n" +
+    throw UsageError(parse_error_message(e) + "\n" +
                      msg("Run 'inovasi{} --help' for usage.", where));
   }
   if (help->parsed()) {
