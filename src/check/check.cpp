@@ -6,6 +6,7 @@
 #include <set>
 
 #include "inovasi/model/nip.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -49,9 +50,9 @@ class Checker {
     const std::string& id = s.record.id;
     if (!text::is_slug(id)) {
       error(s, "id",
-            fmt::format("id '{}' is not a valid id (lowercase letters, digits and single "
-                        "hyphens, at most {} characters)",
-                        id, text::kMaxSlug));
+            msg("id '{}' is not a valid id (lowercase letters, digits and single hyphens, at "
+                "most {} characters)",
+                id, text::kMaxSlug));
       return;
     }
     const std::string& path = s.origin.path;
@@ -59,8 +60,7 @@ class Checker {
     auto slash = path.rfind('/');
     std::string stem = path.substr(slash == std::string::npos ? 0 : slash + 1);
     stem.resize(stem.size() - 5);
-    if (stem != id)
-      error(s, "id", fmt::format("id '{}' does not match the file name '{}.yaml'", id, stem));
+    if (stem != id) error(s, "id", msg("id '{}' does not match the file name '{}.yaml'", id, stem));
   }
 
   template <class R>
@@ -68,11 +68,21 @@ class Checker {
     std::map<std::string, const Stored<R>*> first;
     for (const auto& s : list) {
       auto [it, inserted] = first.emplace(s.record.id, &s);
-      if (!inserted)
-        error(s, "id",
-              fmt::format("duplicate {} id '{}' (also in {})", R::kType, s.record.id,
-                          it->second->origin.path));
+      if (!inserted) error(s, "id", duplicate_id<R>(s.record.id, it->second->origin.path));
     }
+  }
+
+  // One sentence per record type: its noun reads differently in Indonesian.
+  template <class R>
+  static std::string duplicate_id(const std::string& id, const std::string& other) {
+    if constexpr (std::is_same_v<R, Unit>)
+      return msg("duplicate unit id '{}' (also in {})", id, other);
+    else if constexpr (std::is_same_v<R, Idea>)
+      return msg("duplicate idea id '{}' (also in {})", id, other);
+    else if constexpr (std::is_same_v<R, Contract>)
+      return msg("duplicate contract id '{}' (also in {})", id, other);
+    else
+      return msg("duplicate regulation id '{}' (also in {})", id, other);
   }
 
   template <class R>
@@ -86,57 +96,53 @@ class Checker {
              const std::optional<Date>& later, std::string_view later_name) {
     if (earlier && later && *later < *earlier)
       error(s, later_name,
-            fmt::format("{} {} is before {} {}", later_name, later->str(), earlier_name,
-                        earlier->str()));
+            msg("{} {} is before {} {}", later_name, later->str(), earlier_name, earlier->str()));
   }
 
   void programme(const Stored<Programme>& s) {
     const Programme& p = s.record;
     if (p.reporting && p.reporting->every_months && *p.reporting->every_months != 3)
       error(s, "reporting.every_months",
-            fmt::format("reporting.every_months is {}; reports are due per calendar quarter, so "
-                        "it must be 3",
-                        *p.reporting->every_months));
+            msg("reporting.every_months is {}; reports are due per calendar quarter, so "
+                "it must be 3",
+                *p.reporting->every_months));
     if (p.reporting && p.reporting->grace_days && *p.reporting->grace_days < 0)
-      error(s, "reporting.grace_days", "reporting.grace_days must not be negative");
+      error(s, "reporting.grace_days", tr("reporting.grace_days must not be negative"));
     if (p.evaluation && p.evaluation->every_months && *p.evaluation->every_months != 6 &&
         *p.evaluation->every_months != 12)
       error(s, "evaluation.every_months",
-            fmt::format("evaluation.every_months is {}; it must be 6 or 12",
-                        *p.evaluation->every_months));
+            msg("evaluation.every_months is {}; it must be 6 or 12", *p.evaluation->every_months));
     if (p.scale && p.scale->cap && *p.scale->cap <= 0)
-      error(s, "scale.cap", "scale.cap must be greater than 0");
+      error(s, "scale.cap", tr("scale.cap must be greater than 0"));
     if (p.scale && !p.scale->bands.empty()) {
       const auto& bands = p.scale->bands;
       for (std::size_t i = 1; i < bands.size(); ++i)
         if (!(bands[i].min < bands[i - 1].min))
           error(s, fmt::format("scale.bands[{}]", i),
-                "scale.bands must be listed highest first, each min below the one before");
+                tr("scale.bands must be listed highest first, each min below the one before"));
       if (bands.back().min > 0)
         error(s, fmt::format("scale.bands[{}]", bands.size() - 1),
-              "the last band must have min 0, so that every score has a band");
+              tr("the last band must have min 0, so that every score has a band"));
     }
     std::set<std::string> priorities;
     for (std::size_t i = 0; i < p.priorities.size(); ++i) {
       const auto& id = p.priorities[i].id;
       std::string field = fmt::format("priorities[{}]", i);
-      if (!text::is_slug(id))
-        error(s, field, fmt::format("priority id '{}' is not a valid id", id));
-      if (!priorities.insert(id).second)
-        error(s, field, fmt::format("duplicate priority id '{}'", id));
+      if (!text::is_slug(id)) error(s, field, msg("priority id '{}' is not a valid id", id));
+      if (!priorities.insert(id).second) error(s, field, msg("duplicate priority id '{}'", id));
     }
     std::set<std::string> indicators;
     for (std::size_t i = 0; i < p.indicators.size(); ++i) {
       const auto& ind = p.indicators[i];
       std::string field = fmt::format("indicators[{}]", i);
       if (!text::is_slug(ind.id))
-        error(s, field, fmt::format("indicator id '{}' is not a valid id", ind.id));
+        error(s, field, msg("indicator id '{}' is not a valid id", ind.id));
       if (!indicators.insert(ind.id).second)
-        error(s, field, fmt::format("duplicate indicator id '{}'", ind.id));
+        error(s, field, msg("duplicate indicator id '{}'", ind.id));
       if (!ind.priority.empty() && !priorities.count(ind.priority))
         error(s, field,
-              fmt::format("indicator '{}' names priority '{}', which is not in priorities", ind.id,
-                          ind.priority));
+              msg("indicator '{}' names priority '{}', which is not in priorities", ind.id,
+                  ind.priority));
     }
   }
 
@@ -144,50 +150,45 @@ class Checker {
     const Contract& c = s.record;
     identity(s);
     if (!r_.find<Unit>(c.unit))
-      error(s, "unit", fmt::format("unit '{}' does not exist (no units/{}.yaml)", c.unit, c.unit));
+      error(s, "unit", msg("unit '{}' does not exist (no units/{}.yaml)", c.unit, c.unit));
     for (std::size_t k = 0; k < c.ideas.size(); ++k) {
       std::string field = fmt::format("ideas[{}]", k);
       const Stored<Idea>* idea = r_.find<Idea>(c.ideas[k]);
       if (!idea)
-        error(s, field,
-              fmt::format("idea '{}' does not exist (no ideas/{}.yaml)", c.ideas[k], c.ideas[k]));
+        error(s, field, msg("idea '{}' does not exist (no ideas/{}.yaml)", c.ideas[k], c.ideas[k]));
       else if (idea->record.unit != c.unit)
         warning(s, field,
-                fmt::format("idea '{}' belongs to unit '{}', not to the contracted unit '{}'",
-                            c.ideas[k], idea->record.unit, c.unit));
+                msg("idea '{}' belongs to unit '{}', not to the contracted unit '{}'", c.ideas[k],
+                    idea->record.unit, c.unit));
     }
     bool dates_set = c.start.is_set() && c.end.is_set();
     if (dates_set && c.end < c.start)
-      error(s, "end", fmt::format("end {} is before start {}", c.end.str(), c.start.str()));
+      error(s, "end", msg("end {} is before start {}", c.end.str(), c.start.str()));
     if (c.signed_on && c.end.is_set() && c.end < *c.signed_on)
       error(s, "signed",
-            fmt::format("signed {} is after the contract ended ({})", c.signed_on->str(),
-                        c.end.str()));
-    if (c.targets.empty()) warning(s, "id", "the contract has no targets");
+            msg("signed {} is after the contract ended ({})", c.signed_on->str(), c.end.str()));
+    if (c.targets.empty()) warning(s, "id", tr("the contract has no targets"));
     std::set<std::string> ids;
     for (std::size_t k = 0; k < c.targets.size(); ++k) {
       const Target& t = c.targets[k];
       std::string field = fmt::format("targets[{}]", k);
       if (!text::is_slug(t.id))
-        error(s, field + ".id", fmt::format("target id '{}' is not a valid id", t.id));
+        error(s, field + ".id", msg("target id '{}' is not a valid id", t.id));
       else if (!ids.insert(t.id).second)
-        error(s, field + ".id", fmt::format("duplicate target id '{}'", t.id));
+        error(s, field + ".id", msg("duplicate target id '{}'", t.id));
       if (!(t.weight > 0))
-        error(s, field + ".weight",
-              fmt::format("target '{}': weight must be greater than 0", t.id));
+        error(s, field + ".weight", msg("target '{}': weight must be greater than 0", t.id));
       if (t.by_period.empty())
-        warning(s, field,
-                fmt::format("target '{}' has no value for any quarter (by_period)", t.id));
+        warning(s, field, msg("target '{}' has no value for any quarter (by_period)", t.id));
       for (const auto& [period, value] : t.by_period) {
         std::string where = field + ".by_period." + period.str();
         if (!period.is_quarter())
           error(s, where,
-                fmt::format("target '{}': by_period takes quarters (YYYY-Qn), not {}", t.id,
-                            period.str()));
+                msg("target '{}': by_period takes quarters (YYYY-Qn), not {}", t.id, period.str()));
         else if (dates_set && !period.overlaps(c.start, c.end))
           error(s, where,
-                fmt::format("target '{}': {} is outside the contract ({} to {})", t.id,
-                            period.str(), c.start.str(), c.end.str()));
+                msg("target '{}': {} is outside the contract ({} to {})", t.id, period.str(),
+                    c.start.str(), c.end.str()));
       }
     }
   }
@@ -201,22 +202,20 @@ class Checker {
     if (period_set && !rep.contract.empty() && path.ends_with(".yaml") &&
         !path.ends_with(expected_path(rep)))
       error(s, "period",
-            fmt::format("a report of contract '{}' for {} belongs in {}", rep.contract,
-                        rep.period.str(), expected_path(rep)));
+            msg("a report of contract '{}' for {} belongs in {}", rep.contract, rep.period.str(),
+                expected_path(rep)));
     if (period_set && !rep.period.is_quarter())
       error(s, "period",
-            fmt::format("period {} is not a quarter; reports are quarterly (YYYY-Qn)",
-                        rep.period.str()));
+            msg("period {} is not a quarter; reports are quarterly (YYYY-Qn)", rep.period.str()));
     if (period_set && submitted_set && rep.submitted < rep.period.first_day())
       error(s, "submitted",
-            fmt::format("submitted {} is before {} began ({})", rep.submitted.str(),
-                        rep.period.str(), rep.period.first_day().str()));
+            msg("submitted {} is before {} began ({})", rep.submitted.str(), rep.period.str(),
+                rep.period.first_day().str()));
     if (rep.contract.empty()) return;
     const Stored<Contract>* contract = r_.find<Contract>(rep.contract);
     if (!contract) {
       error(s, "contract",
-            fmt::format("contract '{}' does not exist (no contracts/{}.yaml)", rep.contract,
-                        rep.contract));
+            msg("contract '{}' does not exist (no contracts/{}.yaml)", rep.contract, rep.contract));
       return;
     }
     const Contract& c = contract->record;
@@ -224,19 +223,18 @@ class Checker {
     if (period_set && contract_dates && rep.period.is_quarter() &&
         !rep.period.overlaps(c.start, c.end))
       error(s, "period",
-            fmt::format("{} is outside contract '{}' ({} to {})", rep.period.str(), c.id,
-                        c.start.str(), c.end.str()));
+            msg("{} is outside contract '{}' ({} to {})", rep.period.str(), c.id, c.start.str(),
+                c.end.str()));
     if (submitted_set && c.start.is_set() && rep.submitted < c.start)
       warning(s, "submitted",
-              fmt::format("submitted {} is before contract '{}' started ({})", rep.submitted.str(),
-                          c.id, c.start.str()));
+              msg("submitted {} is before contract '{}' started ({})", rep.submitted.str(), c.id,
+                  c.start.str()));
     for (const auto& [target, value] : rep.actual)
       if (!c.target(target)) {
         std::vector<std::string> ids;
         for (const auto& t : c.targets) ids.push_back(t.id);
-        std::string message = fmt::format("contract '{}' has no target '{}'", c.id, target);
-        if (auto near = text::nearest(target, ids))
-          message += fmt::format(" (did you mean '{}'?)", *near);
+        std::string message = msg("contract '{}' has no target '{}'", c.id, target);
+        if (auto near = text::nearest(target, ids)) message += msg(" (did you mean '{}'?)", *near);
         error(s, "actual." + target, message);
       }
   }
@@ -268,20 +266,20 @@ class Checker {
     const Idea& i = s.record;
     identity(s);
     if (!i.unit.empty() && !r_.find<Unit>(i.unit))
-      error(s, "unit", fmt::format("unit '{}' does not exist (no units/{}.yaml)", i.unit, i.unit));
+      error(s, "unit", msg("unit '{}' does not exist (no units/{}.yaml)", i.unit, i.unit));
     if (!i.priority.empty() && !has_priority(i.priority))
-      error(s, "priority", fmt::format("priority '{}' is not in inovasi.yaml", i.priority));
+      error(s, "priority", msg("priority '{}' is not in inovasi.yaml", i.priority));
     if (!i.indicator.empty()) {
       const Indicator* ind = indicator(i.indicator);
       if (!ind)
-        error(s, "indicator", fmt::format("indicator '{}' is not in inovasi.yaml", i.indicator));
+        error(s, "indicator", msg("indicator '{}' is not in inovasi.yaml", i.indicator));
       else if (!i.priority.empty() && !ind->priority.empty() && ind->priority != i.priority)
         warning(s, "indicator",
-                fmt::format("indicator '{}' serves priority '{}', not '{}'", i.indicator,
-                            ind->priority, i.priority));
+                msg("indicator '{}' serves priority '{}', not '{}'", i.indicator, ind->priority,
+                    i.priority));
     }
     if (i.proposer) nip(s, "proposer.nip", i.proposer->nip);
-    if (i.budget && *i.budget < 0) error(s, "budget", "budget must not be negative");
+    if (i.budget && *i.budget < 0) error(s, "budget", tr("budget must not be negative"));
     stage_dates(s);
   }
 
@@ -293,29 +291,27 @@ class Checker {
       std::string field = fmt::format("ideas[{}]", k);
       const std::string& idea = g.ideas[k];
       if (auto [it, first] = listed.emplace(idea, k); !first)
-        error(s, field,
-              fmt::format("idea '{}' is listed twice (first as ideas[{}])", idea, it->second));
+        error(s, field, msg("idea '{}' is listed twice (first as ideas[{}])", idea, it->second));
       else if (!r_.find<Idea>(idea))
-        error(s, field, fmt::format("idea '{}' does not exist (no ideas/{}.yaml)", idea, idea));
+        error(s, field, msg("idea '{}' does not exist (no ideas/{}.yaml)", idea, idea));
     }
     if (g.amends.empty()) return;
-    if (g.amends == g.id) return error(s, "amends", "a regulation cannot amend itself");
+    if (g.amends == g.id) return error(s, "amends", tr("a regulation cannot amend itself"));
     const Stored<Regulation>* amended = r_.find<Regulation>(g.amends);
     if (!amended)
-      return error(s, "amends",
-                   fmt::format("regulation '{}' does not exist (no regulations/{}.yaml)", g.amends,
-                               g.amends));
+      return error(
+          s, "amends",
+          msg("regulation '{}' does not exist (no regulations/{}.yaml)", g.amends, g.amends));
     if (g.date.is_set() && amended->record.date.is_set() && g.date < amended->record.date)
       error(s, "date",
-            fmt::format("date {} is before the date of '{}' ({}), which it amends", g.date.str(),
-                        g.amends, amended->record.date.str()));
+            msg("date {} is before the date of '{}' ({}), which it amends", g.date.str(), g.amends,
+                amended->record.date.str()));
     // Following amends from here must end at an original regulation.
     std::vector<std::string> chain = {g.id};
     for (const Stored<Regulation>* at = amended; at; at = r_.find<Regulation>(at->record.amends)) {
       chain.push_back(at->record.id);
       if (at->record.id == g.id)
-        return error(s, "amends",
-                     fmt::format("amends forms a cycle: {}", text::join(chain, " -> ")));
+        return error(s, "amends", msg("amends forms a cycle: {}", text::join(chain, " -> ")));
       if (chain.size() > r_.regulations.size()) return;  // a circle that does not pass here
     }
   }
@@ -331,9 +327,9 @@ class Checker {
       auto [it, inserted] = first.emplace(g.amends, s);
       if (!inserted)
         warning(*s, "amends",
-                fmt::format("'{}' is amended by '{}' too; amend '{}' instead, so that the changes "
-                            "are counted from the annex in force",
-                            g.amends, it->second->record.id, it->second->record.id));
+                msg("'{}' is amended by '{}' too; amend '{}' instead, so that the changes "
+                    "are counted from the annex in force",
+                    g.amends, it->second->record.id, it->second->record.id));
     }
   }
 
@@ -349,14 +345,14 @@ class Checker {
   void stage_dates(const Stored<Idea>& s) {
     const Idea& i = s.record;
     if (i.trial_date && i.stage == Stage::kInitiative)
-      error(s, "trial_date", "trial_date is set but the stage is initiative");
+      error(s, "trial_date", tr("trial_date is set but the stage is initiative"));
     if (i.implemented_date && (i.stage == Stage::kInitiative || i.stage == Stage::kTrial))
       error(s, "implemented_date",
-            fmt::format("implemented_date is set but the stage is {}", token(i.stage)));
+            msg("implemented_date is set but the stage is {}", token(i.stage)));
     if (i.stage == Stage::kTrial && !i.trial_date)
-      warning(s, "stage", "the stage is trial but trial_date is missing");
+      warning(s, "stage", tr("the stage is trial but trial_date is missing"));
     if (i.stage == Stage::kImplemented && !i.implemented_date)
-      warning(s, "stage", "the stage is implemented but implemented_date is missing");
+      warning(s, "stage", tr("the stage is implemented but implemented_date is missing"));
     order(s, i.submitted, "submitted", i.trial_date, "trial_date");
     order(s, i.submitted, "submitted", i.implemented_date, "implemented_date");
     order(s, i.trial_date, "trial_date", i.implemented_date, "implemented_date");

@@ -8,6 +8,7 @@
 #include "inovasi/check/check.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/csv.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -17,7 +18,7 @@ std::optional<csv::Document> read_csv_document(const std::string& path, const st
   try {
     csv::Document doc = csv::parse(text, separator);
     if (!doc.records.empty()) return doc;
-    findings.error(path, {1, 1}, "the file is empty; expected a header row naming the columns");
+    findings.error(path, {1, 1}, tr("the file is empty; expected a header row naming the columns"));
   } catch (const csv::ParseError& e) {
     findings.error(path, {e.line, e.column}, e.what());
   }
@@ -37,18 +38,16 @@ void check_row_width(const std::string& path, const csv::Record& row,
       extra ? Mark{row.fields[named].line, row.fields[named].column} : Mark{last.line, last.column};
   findings.error(
       path, mark,
-      fmt::format("row has {} fields but the header names {} columns", row.fields.size(), named));
+      msg("row has {} fields but the header names {} columns", row.fields.size(), named));
 }
 
 std::string unknown_column(const std::string& name, const std::vector<std::string>& known) {
   // Column names are short: a long header cell is shown cut, and not
   // compared with each known name, which costs its length times theirs.
   constexpr std::size_t kLongest = 64;
-  if (name.size() > kLongest)
-    return fmt::format("unknown column '{}'", text::truncate_to_width(name, 32));
-  std::string message = fmt::format("unknown column '{}'", name);
-  if (auto near = text::nearest(name, known))
-    message += fmt::format(" (did you mean '{}'?)", *near);
+  if (name.size() > kLongest) return msg("unknown column '{}'", text::truncate_to_width(name, 32));
+  std::string message = msg("unknown column '{}'", name);
+  if (auto near = text::nearest(name, known)) message += msg(" (did you mean '{}'?)", *near);
   return message;
 }
 
@@ -70,7 +69,7 @@ RowSource read_csv_rows(const std::string& path, const std::string& text,
     if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
       findings.error(path, mark, unknown_column(name, columns));
     } else if (!seen.insert(name).second) {
-      findings.error(path, mark, fmt::format("column '{}' appears twice", name));
+      findings.error(path, mark, msg("column '{}' appears twice", name));
     }
   }
   if (findings.has_errors()) return source;
@@ -118,11 +117,42 @@ static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& s
     std::string derived = text::slugify(basis);
     if (!basis.empty() && derived.empty())
       findings.error(source.path, mark,
-                     fmt::format("{} gives no id (no letters or digits); choose one with {}", from,
-                                 column_label("id", source.command_line)));
+                     msg("{} gives no id (no letters or digits); choose one with {}", from,
+                         column_label("id", source.command_line)));
     cells["id"] = CsvCell{derived.empty() ? "unnamed" : derived, mark};
   }
   return cells;
+}
+
+// A row's id met on an earlier row, and a record that exists already: one
+// sentence per record type, as its noun reads differently in Indonesian.
+template <class R>
+static std::string id_again(const std::string& id, int line) {
+  if constexpr (std::is_same_v<R, Unit>)
+    return msg("unit id '{}' is also on line {}", id, line);
+  else if constexpr (std::is_same_v<R, Idea>)
+    return msg("idea id '{}' is also on line {}", id, line);
+  else if constexpr (std::is_same_v<R, Contract>)
+    return msg("contract id '{}' is also on line {}", id, line);
+  else if constexpr (std::is_same_v<R, Report>)
+    return msg("report id '{}' is also on line {}", id, line);
+  else
+    return msg("regulation id '{}' is also on line {}", id, line);
+}
+
+template <class R>
+static std::string exists_already(const std::string& id, const std::string& path,
+                                  const std::string& hint) {
+  if constexpr (std::is_same_v<R, Unit>)
+    return msg("unit '{}' exists already ({}); {}", id, path, hint);
+  else if constexpr (std::is_same_v<R, Idea>)
+    return msg("idea '{}' exists already ({}); {}", id, path, hint);
+  else if constexpr (std::is_same_v<R, Contract>)
+    return msg("contract '{}' exists already ({}); {}", id, path, hint);
+  else if constexpr (std::is_same_v<R, Report>)
+    return msg("report '{}' exists already ({}); {}", id, path, hint);
+  else
+    return msg("regulation '{}' exists already ({}); {}", id, path, hint);
 }
 
 // Whether the programme's records start with the schema hint; nothing when
@@ -163,16 +193,14 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     if (!id.empty()) {
       auto [it, inserted] = first_line.emplace(id, row.mark.line);
       if (!inserted) {
-        local.error(source.path, stored.origin.at("id"),
-                    fmt::format("{} id '{}' is also on line {}", R::kType, id, it->second));
+        local.error(source.path, stored.origin.at("id"), id_again<R>(id, it->second));
       } else if (records.find<R>(id) && !options.update) {
         bool has_id = !std::is_same_v<R, Report>;
         std::string hint = source.command_line && has_id
-                               ? "choose another with --id, or use --update to replace it"
-                               : "use --update to replace it";
+                               ? tr("choose another with --id, or use --update to replace it")
+                               : tr("use --update to replace it");
         local.error(source.path, stored.origin.at("id"),
-                    fmt::format("{} '{}' exists already ({}); {}", R::kType, id,
-                                dir.shown(ProgrammeDir::record_path<R>(id)), hint));
+                    exists_already<R>(id, dir.shown(ProgrammeDir::record_path<R>(id)), hint));
       }
     }
     incoming.push_back(std::move(stored));
@@ -185,7 +213,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     for (const auto& f : existing_findings.items())
       if (f.path == programme && f.severity == Severity::kError) local.add(f);
     if (local.size() == before)
-      local.error(programme, {}, "cannot be read, so records cannot be written as it says");
+      local.error(programme, {}, tr("cannot be read, so records cannot be written as it says"));
   }
   RecordStyle style = known_style.value_or(RecordStyle{});
   std::vector<Change> changes;
@@ -200,9 +228,8 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     // A record file larger than this is refused when read: never write one.
     if (content.size() > yaml::kMaxFileSize)
       local.error(source.path, s.origin.mark,
-                  fmt::format("the record would take {} bytes, more than the {} a record file "
-                              "may hold",
-                              content.size(), yaml::kMaxFileSize));
+                  msg("the record would take {} bytes, more than the {} a record file may hold",
+                      content.size(), yaml::kMaxFileSize));
     changes.push_back({kind, ProgrammeDir::record_path<R>(key), std::move(content)});
   }
   {

@@ -8,6 +8,7 @@
 #include "inovasi/store/csv_codec.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/csv.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -46,12 +47,12 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
     if (auto period = Period::parse(name)) {
       if (!period->is_quarter())
         findings.error(path, {field.line, field.column},
-                       fmt::format("column '{}': target values are per quarter (YYYY-Qn)", name));
+                       msg("column '{}': target values are per quarter (YYYY-Qn)", name));
       quarters[c] = *period;
     } else if (std::find(known.begin(), known.end(), name) == known.end()) {
       std::string message = unknown_column(name, known);
       findings.error(path, {field.line, field.column},
-                     message + "; the other columns must be quarters such as 2018-Q3");
+                     message + tr("; the other columns must be quarters such as 2018-Q3"));
     }
   }
   if (findings.has_errors()) return out;
@@ -68,7 +69,7 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
       if (auto q = quarters.find(c); q != quarters.end()) {
         double number = 0;
         if (auto error = parse_value(value, number))
-          findings.error(path, mark, fmt::format("column '{}': {}", names[c], *error));
+          findings.error(path, mark, column_label(names[c], false) + ": " + *error);
         else
           target.by_period[q->second] = number;
       } else if (names[c] == "contract") {
@@ -83,10 +84,13 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
     auto by_period = std::move(target.by_period);
     std::size_t before = findings.size();
     target = decode_csv_row<Target>(cells, path, {record.line, 1}, findings, origin);
-    // The target's id is the "target" column here.
+    // The target's id is the "target" column here; the messages about it
+    // begin with its label, in either language.
+    const std::string id_label = column_label("id", false);
     for (std::size_t k = before; k < findings.size(); ++k) {
       std::string& message = findings.items()[k].message;
-      if (message.starts_with("column 'id'")) message.replace(0, 11, "column 'target'");
+      if (message.starts_with(id_label))
+        message.replace(0, id_label.size(), column_label("target", false));
     }
     target.by_period = std::move(by_period);
     for (const auto& [column, period] : quarters)

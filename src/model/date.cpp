@@ -4,6 +4,8 @@
 
 #include <ctime>
 
+#include "inovasi/util/messages.h"
+
 namespace inovasi {
 
 bool is_leap_year(int y) {
@@ -44,15 +46,16 @@ std::optional<Date> Date::parse(std::string_view t) {
 }
 
 std::string Date::explain_invalid(std::string_view t) {
-  if (!well_shaped(t)) return fmt::format("'{}' is not a date (write YYYY-MM-DD)", t);
+  if (!well_shaped(t)) return msg("'{}' is not a date (write YYYY-MM-DD)", t);
   int y = number(t.substr(0, 4)), m = number(t.substr(5, 2));
-  if (y < 1) return fmt::format("'{}' is not a date: there is no year 0", t);
-  if (m < 1 || m > 12) return fmt::format("'{}' is not a date: there is no month {}", t, m);
-  static const char* kMonths[] = {"January",   "February", "March",    "April",
-                                  "May",       "June",     "July",     "August",
-                                  "September", "October",  "November", "December"};
-  return fmt::format("'{}' is not a date: {} {} has {} days", t, kMonths[m - 1], y,
-                     days_in_month(y, m));
+  if (y < 1) return msg("'{}' is not a date: there is no year 0", t);
+  if (m < 1 || m > 12) return msg("'{}' is not a date: there is no month {}", t, m);
+  static const char* kMonths[] = {tr_noop("January"), tr_noop("February"), tr_noop("March"),
+                                  tr_noop("April"),   tr_noop("May"),      tr_noop("June"),
+                                  tr_noop("July"),    tr_noop("August"),   tr_noop("September"),
+                                  tr_noop("October"), tr_noop("November"), tr_noop("December")};
+  return msg("'{}' is not a date: {} {} has {} days", t, tr(kMonths[m - 1]), y,
+             days_in_month(y, m));
 }
 
 // Howard Hinnant's days-from-civil algorithm.

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "inovasi/util/messages.h"
+
 namespace inovasi {
 
 std::string enum_key(std::string_view text) {
@@ -17,11 +19,11 @@ std::string describe_bad_token(std::string_view text, std::string_view what,
                                const std::vector<std::string>& tokens) {
   std::string list;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (i) list += i + 1 == tokens.size() ? " or " : ", ";
+    if (i) list += i + 1 == tokens.size() ? tr(" or ") : ", ";
     list += tokens[i];
   }
-  // what carries its article: "a unit kind", "an echelon".
-  return fmt::format("'{}' is not {} (expected {})", text, what, list);
+  // what carries its article: "a unit kind", "an echelon"; marked tr_noop.
+  return msg("'{}' is not {} (expected {})", text, tr(what), list);
 }
 
 const std::vector<EnumToken<UnitKind>>& EnumInfo<UnitKind>::tokens() {

@@ -2,6 +2,8 @@
 
 #include <fmt/core.h>
 
+#include "inovasi/util/messages.h"
+
 namespace inovasi {
 
 static bool all_digits(std::string_view s) {
@@ -21,12 +23,12 @@ std::optional<Period> Period::parse(std::string_view t) {
 }
 
 std::string Period::explain_invalid(std::string_view t) {
-  std::string shape = "write YYYY-Qn for a quarter, YYYY-Hn for a half, YYYY for a year";
+  std::string shape = tr("write YYYY-Qn for a quarter, YYYY-Hn for a half, YYYY for a year");
   if (t.size() == 7 && all_digits(t.substr(0, 4)) && t[4] == '-' && (t[5] == 'Q' || t[5] == 'H')) {
-    if (t[5] == 'Q') return fmt::format("'{}' is not a period: quarters are Q1 to Q4", t);
-    return fmt::format("'{}' is not a period: halves are H1 and H2", t);
+    if (t[5] == 'Q') return msg("'{}' is not a period: quarters are Q1 to Q4", t);
+    return msg("'{}' is not a period: halves are H1 and H2", t);
   }
-  return fmt::format("'{}' is not a period ({})", t, shape);
+  return msg("'{}' is not a period ({})", t, shape);
 }
 
 // A day of any year, also of the years just outside those a date can be

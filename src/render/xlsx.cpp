@@ -13,6 +13,7 @@
 #include "inovasi/model/date.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
+#include "inovasi/util/messages.h"
 
 namespace inovasi {
 
@@ -58,8 +59,8 @@ std::filesystem::path reserve_temporary(const std::filesystem::path& folder) {
       return path;
     }
     if (errno != EEXIST || attempt == 1000)
-      throw IoError(fmt::format("{}: cannot create a temporary file: {}",
-                                (folder.empty() ? "." : folder.string()), std::strerror(errno)));
+      throw IoError(msg("{}: cannot create a temporary file: {}",
+                        (folder.empty() ? "." : folder.string()), fs::reason(errno)));
   }
 }
 
@@ -76,18 +77,16 @@ struct Formats {
 
 void check(lxw_error error, const std::filesystem::path& path) {
   if (error != LXW_NO_ERROR)
-    throw IoError(
-        fmt::format("{}: cannot write the workbook: {}", path.string(), lxw_strerror(error)));
+    throw IoError(msg("{}: cannot write the workbook: {}", path.string(), lxw_strerror(error)));
 }
 
 void write_sheet(lxw_workbook* workbook, const Table& table, const Formats& formats,
                  const std::filesystem::path& path) {
   if (table.rows.size() + 1 > kMaxRows)
-    throw IoError(fmt::format("{}: the {} table has {} rows; a sheet holds at most {}",
-                              path.string(), table.name, table.rows.size(), kMaxRows - 1));
+    throw IoError(msg("{}: the {} table has {} rows; a sheet holds at most {}", path.string(),
+                      table.name, table.rows.size(), kMaxRows - 1));
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, table.name.c_str());
-  if (!sheet)
-    throw IoError(fmt::format("{}: cannot add the sheet '{}'", path.string(), table.name));
+  if (!sheet) throw IoError(msg("{}: cannot add the sheet '{}'", path.string(), table.name));
   std::vector<double> widths(table.columns.size(), 0);
   auto widen = [&](std::size_t column, double width) {
     widths[column] = std::max(widths[column], width);
@@ -137,7 +136,7 @@ std::string workbook_bytes(const std::vector<Table>& sheets,
   Removed temporary{reserve_temporary(scratch_folder)};
   const std::filesystem::path& path = temporary.path;
   lxw_workbook* workbook = workbook_new(path.c_str());
-  if (!workbook) throw IoError(fmt::format("{}: cannot start a workbook", path.string()));
+  if (!workbook) throw IoError(msg("{}: cannot start a workbook", path.string()));
   lxw_doc_properties properties{};
   properties.created = created;
   workbook_set_properties(workbook, &properties);

@@ -11,6 +11,7 @@
 #include "inovasi/store/codec.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/parallel.h"
 #include "inovasi/util/progress.h"
 #include "inovasi/util/text.h"
@@ -32,13 +33,13 @@ ProgrammeDir ProgrammeDir::locate(const std::string& explicit_dir) {
     std::error_code ec;
     if (!stdfs::exists(root / kProgrammeFile, ec))
       throw UsageError(
-          fmt::format("{}: not a programme directory (no {}); create one with 'inovasi init {}'",
-                      given, kProgrammeFile, given));
+          msg("{}: not a programme directory (no {}); create one with 'inovasi init {}'", given,
+              kProgrammeFile, given));
     return ProgrammeDir(root);
   }
   std::error_code ec;
   stdfs::path here = stdfs::current_path(ec);
-  if (ec) throw IoError(fmt::format("cannot read the working directory: {}", ec.message()));
+  if (ec) throw IoError(msg("cannot read the working directory: {}", fs::reason(ec)));
   for (stdfs::path p = here;; p = p.parent_path()) {
     if (stdfs::exists(p / kProgrammeFile, ec)) {
       // Shown paths stay relative to the working directory.
@@ -47,9 +48,9 @@ ProgrammeDir ProgrammeDir::locate(const std::string& explicit_dir) {
     if (p == p.parent_path()) break;
   }
   throw UsageError(
-      fmt::format("not in a programme directory (no {} here or in any parent); run 'inovasi init' "
-                  "or use -C DIR",
-                  kProgrammeFile));
+      msg("not in a programme directory (no {} here or in any parent); run 'inovasi init' or use "
+          "-C DIR",
+          kProgrammeFile));
 }
 
 std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::string& folder,
@@ -61,7 +62,7 @@ std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::s
   if (ec || !stdfs::exists(status)) return files;
   if (stdfs::is_symlink(status)) {
     findings.error(dir.shown(folder), {},
-                   "is a symbolic link; record folders must be real folders");
+                   tr("is a symbolic link; record folders must be real folders"));
     return files;
   }
   for (const auto& entry : stdfs::directory_iterator(base, ec)) {
@@ -69,17 +70,18 @@ std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::s
     std::string relative = folder + "/" + name;
     if (name.starts_with(".")) continue;  // temporary files of a write in progress
     if (entry.is_symlink()) {
-      findings.error(dir.shown(relative), {}, "is a symbolic link; records must be regular files");
+      findings.error(dir.shown(relative), {},
+                     tr("is a symbolic link; records must be regular files"));
     } else if (!entry.is_regular_file()) {
-      findings.warning(dir.shown(relative), {}, "is not a record file; ignored");
+      findings.warning(dir.shown(relative), {}, tr("is not a record file; ignored"));
     } else if (!name.ends_with(".yaml")) {
       findings.warning(dir.shown(relative), {},
-                       "is not a record file (records end in .yaml); ignored");
+                       tr("is not a record file (records end in .yaml); ignored"));
     } else {
       files.push_back(relative);
     }
   }
-  if (ec) throw IoError(fmt::format("{}: cannot list: {}", base.string(), ec.message()));
+  if (ec) throw IoError(msg("{}: cannot list: {}", base.string(), fs::reason(ec)));
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -94,7 +96,7 @@ std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findin
     stdfs::path base = dir.absolute(R::kFolder);
     if (stdfs::is_symlink(stdfs::symlink_status(base, ec))) {
       findings.error(dir.shown(R::kFolder), {},
-                     "is a symbolic link; record folders must be real folders");
+                     tr("is a symbolic link; record folders must be real folders"));
       return files;
     }
     if (!stdfs::is_directory(base, ec)) return files;
@@ -105,13 +107,13 @@ std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findin
       if (name.starts_with(".")) continue;
       if (entry.is_symlink())
         findings.error(dir.shown(relative), {},
-                       "is a symbolic link; records must be regular files");
+                       tr("is a symbolic link; records must be regular files"));
       else if (entry.is_directory())
         folders.push_back(relative);
       else
         findings.warning(
             dir.shown(relative), {},
-            "is not in a contract's folder (reports/<contract>/<period>.yaml); ignored");
+            tr("is not in a contract's folder (reports/<contract>/<period>.yaml); ignored"));
     }
     std::sort(folders.begin(), folders.end());
     for (const auto& folder : folders) {
@@ -165,14 +167,15 @@ static std::optional<std::string> read_record_file(const ProgrammeDir& dir,
     case Refused::kNo:
       return std::move(file.content);
     case Refused::kLink:
-      findings.error(dir.shown(relative), {}, "is a symbolic link; records must be regular files");
+      findings.error(dir.shown(relative), {},
+                     tr("is a symbolic link; records must be regular files"));
       break;
     case Refused::kNotRegular:
-      findings.error(dir.shown(relative), {}, "is not a regular file");
+      findings.error(dir.shown(relative), {}, tr("is not a regular file"));
       break;
     case Refused::kTooLarge:
       findings.error(dir.shown(relative), {},
-                     fmt::format("file is larger than {} bytes", yaml::kMaxFileSize));
+                     msg("file is larger than {} bytes", yaml::kMaxFileSize));
       break;
   }
   return std::nullopt;
@@ -205,7 +208,7 @@ static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& 
                                   Findings& findings, std::optional<RecordStyle> style) {
   if (!file.clean) return;
   if (canonical_text(file.stored->record, style.value_or(style_of_file(file.text))) != file.text)
-    findings.warning(dir.shown(file.path), {}, "not in canonical form (run 'inovasi fmt')");
+    findings.warning(dir.shown(file.path), {}, tr("not in canonical form (run 'inovasi fmt')"));
 }
 
 // Every file of a folder, read and decoded on all cores (or taken from the
@@ -312,9 +315,9 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
   Listing units = list_in_id_order<Unit>(dir), ideas = list_in_id_order<Idea>(dir),
           contracts = list_in_id_order<Contract>(dir), reports = list_in_id_order<Report>(dir),
           regulations = list_in_id_order<Regulation>(dir);
-  progress::Task task("reading records", units.files.size() + ideas.files.size() +
-                                             contracts.files.size() + reports.files.size() +
-                                             regulations.files.size());
+  progress::Task task(tr("reading records"), units.files.size() + ideas.files.size() +
+                                                 contracts.files.size() + reports.files.size() +
+                                                 regulations.files.size());
   load_folder<Unit>(dir, std::move(units), records, findings, options, c, style, task);
   load_folder<Idea>(dir, std::move(ideas), records, findings, options, c, style, task);
   load_folder<Contract>(dir, std::move(contracts), records, findings, options, c, style, task);
@@ -356,8 +359,7 @@ std::optional<std::string> symlink_on_path(const ProgrammeDir& dir, const std::s
 // Opening the lock file creates it: not through a link to somewhere else.
 static std::unique_ptr<fs::Lock> lock(const ProgrammeDir& dir) {
   if (symlink_on_path(dir, kLockFile))
-    throw IoError(
-        fmt::format("{}: is a symbolic link; refusing to follow it", dir.shown(kLockFile)));
+    throw IoError(msg("{}: is a symbolic link; refusing to follow it", dir.shown(kLockFile)));
   return std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30);
 }
 
@@ -375,8 +377,7 @@ static bool is_inside(const std::string& relative) {
 
 void Transaction::stage(const std::string& relative, std::string content) {
   if (!is_inside(relative))
-    throw InvalidInput(
-        fmt::format("{}: refusing to write outside the programme directory", relative));
+    throw InvalidInput(msg("{}: refusing to write outside the programme directory", relative));
   staged_.emplace_back(relative, std::move(content));
 }
 
@@ -393,19 +394,19 @@ std::vector<std::string> Transaction::commit() {
     std::error_code ec;
     link = link || stdfs::is_symlink(stdfs::symlink_status(dir_.absolute(relative), ec));
     if (link)
-      throw IoError(fmt::format("{}: is a symbolic link; refusing to write through it",
-                                dir_.shown(relative)));
+      throw IoError(
+          msg("{}: is a symbolic link; refusing to write through it", dir_.shown(relative)));
   }
   for (const auto& folder : folders) {
     std::error_code ec;
     stdfs::create_directories(dir_.absolute(folder), ec);
     if (ec)
-      throw IoError(fmt::format("{}: cannot create folder: {}", dir_.absolute(folder).string(),
-                                ec.message()));
+      throw IoError(
+          msg("{}: cannot create folder: {}", dir_.absolute(folder).string(), fs::reason(ec)));
   }
   fs::AtomicBatch batch;
   std::vector<std::string> written;
-  progress::Task task("writing records", staged_.size());
+  progress::Task task(tr("writing records"), staged_.size());
   for (const auto& [relative, content] : staged_) {
     task.advance();
     stdfs::path target = dir_.absolute(relative);

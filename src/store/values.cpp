@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -33,15 +34,13 @@ static std::optional<std::string> check_number_shape(std::string_view text, bool
   auto all_digits = [](std::string_view s) {
     return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
   };
-  std::string what = whole ? "a whole number" : "a number";
+  std::string what = whole ? tr("a whole number") : tr("a number");
   if (!all_digits(integer) || (dot != std::string_view::npos && !all_digits(fraction)))
-    return fmt::format("'{}' is not {}", text, what);
-  if (whole && dot != std::string_view::npos)
-    return fmt::format("'{}' is not a whole number", text);
+    return msg("'{}' is not {}", text, what);
+  if (whole && dot != std::string_view::npos) return msg("'{}' is not a whole number", text);
   if (integer.size() > 1 && integer[0] == '0')
-    return fmt::format("'{}' is not {}: leading zeros are ambiguous (octal in YAML 1.1)", text,
-                       what);
-  if (integer.size() > 15) return fmt::format("'{}' is too large", text);
+    return msg("'{}' is not {}: leading zeros are ambiguous (octal in YAML 1.1)", text, what);
+  if (integer.size() > 15) return msg("'{}' is too large", text);
   return std::nullopt;
 }
 
@@ -55,7 +54,7 @@ std::optional<std::string> parse_value(std::string_view text, double& out) {
   if (auto error = check_number_shape(text, false)) return error;
   out = std::strtod(std::string(text).c_str(), nullptr);
   // 999999999999999.99999 is the double 1e15, which could not be written back.
-  if (std::fabs(out) >= 1e15) return fmt::format("'{}' is too large", text);
+  if (std::fabs(out) >= 1e15) return msg("'{}' is too large", text);
   return std::nullopt;
 }
 
@@ -72,7 +71,7 @@ std::optional<std::string> parse_value(std::string_view text, bool& out) {
     out = text == "true";
     return std::nullopt;
   }
-  return fmt::format("'{}' is not true or false", text);
+  return msg("'{}' is not true or false", text);
 }
 
 namespace {
@@ -100,13 +99,13 @@ std::string format_value(const Period& v) {
 std::optional<std::string> parse_pairs(std::string_view cell, std::map<std::string, double>& out) {
   for (const auto& item : split_list_cell(cell)) {
     auto eq = item.find('=');
-    if (eq == std::string::npos) return fmt::format("'{}' is not target=value", item);
+    if (eq == std::string::npos) return msg("'{}' is not target=value", item);
     std::string key(text::trim(std::string_view(item).substr(0, eq)));
     std::string_view value = text::trim(std::string_view(item).substr(eq + 1));
-    if (key.empty()) return fmt::format("'{}' has nothing before '='", item);
+    if (key.empty()) return msg("'{}' has nothing before '='", item);
     double number = 0;
     if (auto error = parse_value(value, number)) return key + ": " + *error;
-    if (!out.emplace(key, number).second) return fmt::format("'{}' is given twice", key);
+    if (!out.emplace(key, number).second) return msg("'{}' is given twice", key);
   }
   return std::nullopt;
 }
@@ -201,15 +200,15 @@ std::optional<std::string> parse_item(std::string_view text, PlanStep& out) {
   out.step = std::string(text::trim(text.substr(0, at)));
   if (!due.empty()) {
     Date d;
-    if (auto error = parse_value(due, d)) return "step '" + out.step + "': due " + *error;
+    if (auto error = parse_value(due, d)) return msg("step '{}': due {}", out.step, *error);
     out.due = d;
   }
   if (!done.empty()) {
     Date d;
-    if (auto error = parse_value(done, d)) return "step '" + out.step + "': done " + *error;
+    if (auto error = parse_value(done, d)) return msg("step '{}': done {}", out.step, *error);
     out.done = d;
   }
-  if (out.step.empty()) return std::string("a plan step needs its text before ' @ '");
+  if (out.step.empty()) return tr("a plan step needs its text before ' @ '");
   return std::nullopt;
 }
 

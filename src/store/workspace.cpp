@@ -9,6 +9,7 @@
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -28,7 +29,7 @@ std::optional<stdfs::path> find_workspace(const std::string& explicit_dir) {
   }
   std::error_code ec;
   stdfs::path here = stdfs::current_path(ec);
-  if (ec) throw IoError(fmt::format("cannot read the working directory: {}", ec.message()));
+  if (ec) throw IoError(msg("cannot read the working directory: {}", fs::reason(ec)));
   for (stdfs::path p = here;; p = p.parent_path()) {
     if (holds(p, kProgrammeFile)) return std::nullopt;
     if (holds(p, kWorkspaceFile))
@@ -45,7 +46,7 @@ std::string programme_name(const stdfs::path& folder) {
 }
 
 static std::string id_rule() {
-  return fmt::format(
+  return msg(
       "a programme's name is its folder's name, which must be an id (lowercase letters, digits "
       "and single hyphens, at most {} characters)",
       text::kMaxSlug);
@@ -57,10 +58,11 @@ static std::optional<std::string> unreadable(const stdfs::path& file) {
   std::error_code ec;
   auto status = stdfs::symlink_status(file, ec);
   if (ec) return std::nullopt;  // reading it says what is wrong
-  if (stdfs::is_symlink(status)) return "is a symbolic link; workspace.yaml must be a regular file";
-  if (!stdfs::is_regular_file(status)) return "is not a regular file";
+  if (stdfs::is_symlink(status))
+    return tr("is a symbolic link; workspace.yaml must be a regular file");
+  if (!stdfs::is_regular_file(status)) return tr("is not a regular file");
   if (stdfs::file_size(file, ec) > yaml::kMaxFileSize && !ec)
-    return fmt::format("file is larger than {} bytes", yaml::kMaxFileSize);
+    return msg("file is larger than {} bytes", yaml::kMaxFileSize);
   return std::nullopt;
 }
 
@@ -93,7 +95,7 @@ std::vector<NamedProgramme> load_workspace(const stdfs::path& folder, Findings& 
   std::vector<NamedProgramme> programmes;
   const yaml::Entry* listed = root.find("programmes");
   if (listed && listed->value.kind == yaml::Kind::kSequence && listed->value.items.empty())
-    local.error(shown, listed->value.mark, "'programmes' lists no programme folder");
+    local.error(shown, listed->value.mark, tr("'programmes' lists no programme folder"));
   std::map<std::string, std::size_t> keys, names;
   for (std::size_t i = 0; i < workspace.programmes.size(); ++i) {
     // An item that is not text was reported by the codec already.
@@ -107,42 +109,42 @@ std::vector<NamedProgramme> load_workspace(const stdfs::path& folder, Findings& 
       local.error(shown, mark, fmt::format("{}: {}", field, message));
     };
     if (entry.empty()) {
-      problem("must name a programme folder, not be empty");
+      problem(tr("must name a programme folder, not be empty"));
       continue;
     }
     if (stdfs::path(entry).is_absolute()) {
-      problem(fmt::format("'{}' must be relative to the workspace's folder", entry));
+      problem(msg("'{}' must be relative to the workspace's folder", entry));
       continue;
     }
     std::string key = folder_key(entry);
     if (auto seen = keys.find(key); seen != keys.end()) {
-      problem(fmt::format("'{}' is listed twice (first as programmes[{}])", entry, seen->second));
+      problem(msg("'{}' is listed twice (first as programmes[{}])", entry, seen->second));
       continue;
     }
     keys.emplace(key, i);
     stdfs::path dir = (folder / entry).lexically_normal();
     std::string name = programme_name(dir);
     if (!text::is_slug(name)) {
-      problem(fmt::format("'{}' cannot be a programme here: {}", entry, id_rule()));
+      problem(msg("'{}' cannot be a programme here: {}", entry, id_rule()));
       continue;
     }
     if (auto seen = names.find(name); seen != names.end()) {
-      problem(fmt::format("'{}' and programmes[{}] '{}' are both named '{}'; {}", entry,
-                          seen->second, workspace.programmes[seen->second], name, id_rule()));
+      problem(msg("'{}' and programmes[{}] '{}' are both named '{}'; {}", entry, seen->second,
+                  workspace.programmes[seen->second], name, id_rule()));
       continue;
     }
     names.emplace(name, i);
     std::error_code ec;
     if (!stdfs::is_directory(dir, ec)) {
-      problem(fmt::format("there is no folder '{}'", ProgrammeDir(folder).shown(entry)));
+      problem(msg("there is no folder '{}'", ProgrammeDir(folder).shown(entry)));
       continue;
     }
     if (!holds(dir, kProgrammeFile)) {
       bool empty = stdfs::is_empty(dir, ec);
-      problem(fmt::format("'{}' holds no {}{}", ProgrammeDir(folder).shown(entry), kProgrammeFile,
-                          empty ? " (a git submodule not checked out? 'git submodule update "
-                                  "--init' fetches it)"
-                                : ""));
+      problem(msg("'{}' holds no {}{}", ProgrammeDir(folder).shown(entry), kProgrammeFile,
+                  empty ? tr(" (a git submodule not checked out? 'git submodule update --init' "
+                             "fetches it)")
+                        : std::string()));
       continue;
     }
     programmes.push_back({name, ProgrammeDir(dir)});
@@ -157,21 +159,20 @@ ProgrammeSelection select_programmes(const std::vector<std::string>& dirs, Findi
     std::map<std::string, std::string> names;
     for (const std::string& dir : dirs) {
       if (!holds(dir, kProgrammeFile) && holds(dir, kWorkspaceFile))
-        throw UsageError(fmt::format(
-            "-C {}: is a workspace ({}); give it alone, or each of its programmes with -C", dir,
-            kWorkspaceFile));
+        throw UsageError(
+            msg("-C {}: is a workspace ({}); give it alone, or each of its programmes with -C", dir,
+                kWorkspaceFile));
       ProgrammeDir programme = ProgrammeDir::locate(dir);
       std::string name = programme_name(dir);
       if (!text::is_slug(name))
-        throw UsageError(
-            fmt::format("-C {}: '{}' cannot name a programme: {}", dir, name, id_rule()));
+        throw UsageError(msg("-C {}: '{}' cannot name a programme: {}", dir, name, id_rule()));
       auto [seen, added] = names.emplace(name, dir);
       if (!added && folder_key(stdfs::absolute(seen->second).string()) ==
                         folder_key(stdfs::absolute(dir).string()))
-        throw UsageError(fmt::format("-C {}: the programme is given twice", dir));
+        throw UsageError(msg("-C {}: the programme is given twice", dir));
       if (!added)
-        throw UsageError(fmt::format("-C {} and -C {}: two programmes named '{}'; {}", seen->second,
-                                     dir, name, id_rule()));
+        throw UsageError(msg("-C {} and -C {}: two programmes named '{}'; {}", seen->second, dir,
+                             name, id_rule()));
       selection.programmes.push_back({name, programme});
     }
     return selection;

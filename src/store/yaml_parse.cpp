@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "inovasi/store/yaml_doc.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi::yaml {
@@ -46,13 +47,13 @@ const Entry* Node::find(std::string_view key) const {
 std::string_view Node::kind_name() const {
   switch (kind) {
     case Kind::kNull:
-      return "nothing";
+      return tr_noop("nothing");
     case Kind::kScalar:
-      return "a single value";
+      return tr_noop("a single value");
     case Kind::kSequence:
-      return "a list";
+      return tr_noop("a list");
     case Kind::kMap:
-      return "a mapping";
+      return tr_noop("a mapping");
   }
   return "?";
 }
@@ -86,10 +87,10 @@ class Builder : public YAML::EventHandler {
     add(std::move(n));
   }
   void OnAlias(const YAML::Mark& m, YAML::anchor_t) override {
-    throw Stop{to_mark(m), "aliases (*name) are not allowed in records"};
+    throw Stop{to_mark(m), tr("aliases (*name) are not allowed in records")};
   }
   void OnAnchor(const YAML::Mark& m, const std::string&) override {
-    throw Stop{to_mark(m), "anchors (&name) are not allowed in records"};
+    throw Stop{to_mark(m), tr("anchors (&name) are not allowed in records")};
   }
   void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
@@ -130,16 +131,16 @@ class Builder : public YAML::EventHandler {
   std::vector<Open> stack_;
 
   static void refuse_anchor(const YAML::Mark& m, YAML::anchor_t anchor) {
-    if (anchor) throw Stop{to_mark(m), "anchors (&name) are not allowed in records"};
+    if (anchor) throw Stop{to_mark(m), tr("anchors (&name) are not allowed in records")};
   }
   static void refuse_tag(const YAML::Mark& m, const std::string& tag) {
     if (!tag.empty() && tag != "?" && tag != "!")
-      throw Stop{to_mark(m), fmt::format("tags ({}) are not allowed in records", tag)};
+      throw Stop{to_mark(m), msg("tags ({}) are not allowed in records", tag)};
   }
 
   void open(Node n) {
     if (static_cast<int>(stack_.size()) >= kMaxDepth)
-      throw Stop{n.mark, fmt::format("nesting deeper than {} levels", kMaxDepth), true};
+      throw Stop{n.mark, msg("nesting deeper than {} levels", kMaxDepth), true};
     Open open;
     open.node = std::move(n);
     stack_.push_back(std::move(open));
@@ -162,12 +163,11 @@ class Builder : public YAML::EventHandler {
       top.node.items.push_back(std::move(n));
     } else if (!top.have_key) {
       if (n.kind != Kind::kScalar)
-        throw Stop{n.mark, "keys must be plain words, not lists or mappings"};
+        throw Stop{n.mark, tr("keys must be plain words, not lists or mappings")};
       // Field names and ids are short; a longer key is never one of them.
       if (n.value.size() > kMaxKeySize)
-        throw Stop{n.mark, fmt::format("key is longer than {} bytes", kMaxKeySize)};
-      if (!top.keys.insert(n.value).second)
-        throw Stop{n.mark, fmt::format("duplicate key '{}'", n.value)};
+        throw Stop{n.mark, msg("key is longer than {} bytes", kMaxKeySize)};
+      if (!top.keys.insert(n.value).second) throw Stop{n.mark, msg("duplicate key '{}'", n.value)};
       top.pending = Entry{n.value, n.mark, {}};
       top.have_key = true;
     } else {
@@ -176,6 +176,49 @@ class Builder : public YAML::EventHandler {
       top.have_key = false;
     }
   }
+};
+
+// The sentences of yaml-cpp's scanner and parser (YAML::ErrorMsg), as it
+// writes them; those ending in ": " are followed by what was found.
+constexpr const char* kYamlCppMessages[] = {
+    tr_noop("YAML directives must have exactly one argument"),
+    tr_noop("bad YAML version: "),
+    tr_noop("YAML major version too large"),
+    tr_noop("repeated YAML directive"),
+    tr_noop("TAG directives must have exactly two arguments"),
+    tr_noop("repeated TAG directive"),
+    tr_noop("illegal character found while scanning tag handle"),
+    tr_noop("tag handle with no suffix"),
+    tr_noop("end of verbatim tag not found"),
+    tr_noop("end of map not found"),
+    tr_noop("end of map flow not found"),
+    tr_noop("end of sequence not found"),
+    tr_noop("end of sequence flow not found"),
+    tr_noop("cannot assign multiple tags to the same node"),
+    tr_noop("cannot assign multiple anchors to the same node"),
+    tr_noop("cannot assign multiple aliases to the same node"),
+    tr_noop("aliases can't have any content, *including* tags"),
+    tr_noop("bad character found while scanning hex number"),
+    tr_noop("invalid unicode: "),
+    tr_noop("unknown escape character: "),
+    tr_noop("unknown token"),
+    tr_noop("illegal document indicator in scalar"),
+    tr_noop("illegal EOF in scalar"),
+    tr_noop("illegal character in scalar"),
+    tr_noop("illegal tab when looking for indentation"),
+    tr_noop("illegal flow end"),
+    tr_noop("illegal block entry"),
+    tr_noop("illegal map key"),
+    tr_noop("illegal map value"),
+    tr_noop("alias not found after *"),
+    tr_noop("anchor not found after &"),
+    tr_noop("illegal character found while scanning alias"),
+    tr_noop("illegal character found while scanning anchor"),
+    tr_noop("cannot set zero indentation for a block scalar"),
+    tr_noop("unexpected character in block scalar"),
+    tr_noop("cannot assign the same alias to multiple nodes"),
+    tr_noop("the referenced anchor is not defined"),
+    tr_noop("invalid character in single-quoted string"),
 };
 
 // yaml-cpp's messages start "yaml-cpp: error at line 3, column 4: ".
@@ -214,7 +257,7 @@ void refuse_lost_keys(const Node& n, const std::vector<std::string>& lines, cons
         std::string_view after = text::trim(source.substr(at + e.key.size()));
         if (!after.starts_with(":")) {
           findings.error(path, e.key_mark,
-                         fmt::format("'{}' is not a field: a key needs ':' after it", e.key));
+                         msg("'{}' is not a field: a key needs ':' after it", e.key));
           continue;
         }
       }
@@ -234,9 +277,8 @@ void refuse_lost_keys(const Node& n, const std::vector<std::string>& lines, cons
     const std::string& next = lines[line];
     std::size_t indent = next.find_first_not_of(' ');
     if (indent != std::string::npos && static_cast<int>(indent) < e.key_mark.column)
-      findings.error(
-          path, {static_cast<int>(line) + 1, static_cast<int>(indent) + 1},
-          fmt::format("'{}' is not a field: a key needs ':' after it", text::trim(next)));
+      findings.error(path, {static_cast<int>(line) + 1, static_cast<int>(indent) + 1},
+                     msg("'{}' is not a field: a key needs ':' after it", text::trim(next)));
   }
 }
 
@@ -293,16 +335,16 @@ std::size_t ascii_prefix(std::string_view text) {
 // What is refused before any YAML is read.
 bool readable(std::string_view text, const std::string& path, Findings& findings) {
   if (text.size() > kMaxFileSize) {
-    findings.error(path, {}, fmt::format("file is larger than {} bytes", kMaxFileSize));
+    findings.error(path, {}, msg("file is larger than {} bytes", kMaxFileSize));
     return false;
   }
   std::size_t ascii = ascii_prefix(text);
   if (auto bad = text::first_invalid_utf8(text.substr(ascii))) {
-    findings.error(path, position_of(text, ascii + *bad), "invalid UTF-8");
+    findings.error(path, position_of(text, ascii + *bad), tr("invalid UTF-8"));
     return false;
   }
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
-    findings.error(path, position_of(text, nul), "file contains a NUL byte");
+    findings.error(path, position_of(text, nul), tr("file contains a NUL byte"));
     return false;
   }
   return true;
@@ -319,44 +361,54 @@ Node read_full(std::string_view text, const std::string& path, Findings& finding
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder)) {
-      findings.error(path, {1, 1}, "file is empty; expected a mapping of fields");
+      findings.error(path, {1, 1}, tr("file is empty; expected a mapping of fields"));
       return {};
     }
     // A second document is refused, and never looked for past one: some
     // inputs make yaml-cpp produce documents forever.
     Builder second;
     if (parser.HandleNextDocument(second)) {
-      findings.error(path, second.document, "more than one YAML document in the file");
+      findings.error(path, second.document, tr("more than one YAML document in the file"));
       return {};
     }
   } catch (const Stop& stop) {
     findings.error(path, stop.mark, stop.message);
     return {};
   } catch (const YAML::DeepRecursion& e) {
-    findings.error(path, to_mark(e.mark), "nesting is too deep");
+    findings.error(path, to_mark(e.mark), tr("nesting is too deep"));
     return {};
   } catch (const YAML::Exception& e) {
-    findings.error(path, to_mark(e.mark), "YAML syntax: " + plain_message(e));
+    findings.error(path, to_mark(e.mark),
+                   msg("YAML syntax: {}", yaml_cpp_message(plain_message(e))));
     return {};
   }
   Scan scanned = scan(text);
   if (scanned.open_quote) {
-    findings.error(path, *scanned.open_quote, "YAML syntax: quoted text is never closed");
+    findings.error(path, *scanned.open_quote, tr("YAML syntax: quoted text is never closed"));
     return {};
   }
   std::size_t before = findings.size();
   refuse_lost_keys(builder.root, text::split(text, '\n'), path, findings);
   if (findings.size() != before) return {};
   if (builder.root.kind != top) {
-    const char* expected = top == Kind::kMap ? "a mapping of fields" : "a list";
+    std::string expected = top == Kind::kMap ? tr("a mapping of fields") : tr("a list");
     findings.error(path, builder.root.mark.line ? builder.root.mark : Mark{1, 1},
-                   fmt::format("expected {}, found {}", expected, builder.root.kind_name()));
+                   msg("expected {}, found {}", expected, tr(builder.root.kind_name())));
     return {};
   }
   return std::move(builder.root);
 }
 
 }  // namespace
+
+std::string yaml_cpp_message(std::string_view message) {
+  for (std::string_view known : kYamlCppMessages) {
+    if (message == known) return tr(known);
+    if (known.ends_with(": ") && message.starts_with(known))
+      return tr(known) + std::string(message.substr(known.size()));
+  }
+  return std::string(message);
+}
 
 Node parse(std::string_view text, const std::string& path, Findings& findings, Kind top) {
   if (!readable(text, path, findings)) return {};

@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi::csv {
@@ -44,12 +45,12 @@ Document parse(std::string_view text, char separator) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   if (auto bad = text::first_invalid_utf8(text)) {
     auto [line, column] = position_of(text, *bad);
-    throw ParseError(line, column, "invalid UTF-8 (save the file as UTF-8)");
+    throw ParseError(line, column, tr("invalid UTF-8 (save the file as UTF-8)"));
   }
   // A NUL is never text: the file is binary, or UTF-16 without its mark.
   if (auto nul = text.find('\0'); nul != std::string_view::npos) {
     auto [line, column] = position_of(text, nul);
-    throw ParseError(line, column, "the file contains a NUL byte (save it as CSV UTF-8)");
+    throw ParseError(line, column, tr("the file contains a NUL byte (save it as CSV UTF-8)"));
   }
   Document doc;
   doc.separator = separator ? separator : detect_separator(text);
@@ -71,7 +72,7 @@ Document parse(std::string_view text, char separator) {
       if (i - row_start > kMaxRowSize)
         throw ParseError(
             record.line, 1,
-            fmt::format("row is longer than {} bytes, more than a record may hold", kMaxRowSize));
+            msg("row is longer than {} bytes, more than a record may hold", kMaxRowSize));
     };
     while (true) {
       check_size();
@@ -102,10 +103,9 @@ Document parse(std::string_view text, char separator) {
           advance(text[i++]);
           check_size();
         }
-        if (!closed) throw ParseError(field.line, field.column, "unterminated quoted field");
+        if (!closed) throw ParseError(field.line, field.column, tr("unterminated quoted field"));
         if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
-          throw ParseError(line, column,
-                           fmt::format("unexpected text after the closing quote of a field"));
+          throw ParseError(line, column, tr("unexpected text after the closing quote of a field"));
       } else {
         while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
           field.text += text[i];

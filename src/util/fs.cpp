@@ -15,18 +15,49 @@
 #include <thread>
 
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 
 namespace inovasi::fs {
 
-static IoError io_error(const stdfs::path& path, const std::string& what, int error) {
-  return IoError(fmt::format("{}: {}: {}", path.string(), what, std::strerror(error)));
+std::string reason(int error) {
+  static constexpr std::pair<int, const char*> kKnown[] = {
+      {ENOENT, tr_noop("No such file or directory")},
+      {EACCES, tr_noop("Permission denied")},
+      {EPERM, tr_noop("Operation not permitted")},
+      {ENOSPC, tr_noop("No space left on device")},
+      {EDQUOT, tr_noop("Disk quota exceeded")},
+      {EROFS, tr_noop("Read-only file system")},
+      {EISDIR, tr_noop("Is a directory")},
+      {ENOTDIR, tr_noop("Not a directory")},
+      {EEXIST, tr_noop("File exists")},
+      {ENOTEMPTY, tr_noop("Directory not empty")},
+      {EIO, tr_noop("Input/output error")},
+      {ENAMETOOLONG, tr_noop("File name too long")},
+      {ELOOP, tr_noop("Too many levels of symbolic links")},
+      {EFBIG, tr_noop("File too large")},
+  };
+  if (message_language() != MessageLanguage::kEnglish)
+    for (const auto& [number, text] : kKnown)
+      if (number == error) return tr(text);
+  return std::strerror(error);
+}
+
+std::string reason(const std::error_code& error) {
+  if (error.category() == std::generic_category() || error.category() == std::system_category())
+    return reason(error.value());
+  return error.message();
+}
+
+// what: marked tr_noop.
+static IoError io_error(const stdfs::path& path, const char* what, int error) {
+  return IoError(fmt::format("{}: {}: {}", path.string(), tr(what), reason(error)));
 }
 
 std::optional<std::string> read_file_if_exists(const stdfs::path& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) return std::nullopt;
-    throw io_error(path, "cannot open", errno);
+    throw io_error(path, tr_noop("cannot open"), errno);
   }
   std::string content;
   char buffer[65536];
@@ -36,7 +67,7 @@ std::optional<std::string> read_file_if_exists(const stdfs::path& path) {
       if (errno == EINTR) continue;
       int error = errno;
       ::close(fd);
-      throw io_error(path, "cannot read", error);
+      throw io_error(path, tr_noop("cannot read"), error);
     }
     if (n == 0) break;
     content.append(buffer, static_cast<std::size_t>(n));
@@ -48,7 +79,7 @@ std::optional<std::string> read_file_if_exists(const stdfs::path& path) {
 std::string read_input_bounded(const std::string& path, std::size_t max_size) {
   const bool standard_input = path == "-";
   int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw io_error(path, "cannot open", errno);
+  if (fd < 0) throw io_error(path, tr_noop("cannot open"), errno);
   std::string content;
   char buffer[65536];
   while (true) {
@@ -57,13 +88,13 @@ std::string read_input_bounded(const std::string& path, std::size_t max_size) {
     if (n < 0) {
       int error = errno;
       if (!standard_input) ::close(fd);
-      throw io_error(standard_input ? "standard input" : path, "cannot read", error);
+      throw io_error(standard_input ? tr("standard input") : path, tr_noop("cannot read"), error);
     }
     if (n == 0) break;
     if (content.size() + static_cast<std::size_t>(n) > max_size) {
       if (!standard_input) ::close(fd);
-      throw InvalidInput(fmt::format("{}: larger than {} MiB, the most an input may hold; split it",
-                                     standard_input ? "standard input" : path, max_size >> 20));
+      throw InvalidInput(msg("{}: larger than {} MiB, the most an input may hold; split it",
+                             standard_input ? tr("standard input") : path, max_size >> 20));
     }
     content.append(buffer, static_cast<std::size_t>(n));
   }
@@ -73,7 +104,7 @@ std::string read_input_bounded(const std::string& path, std::size_t max_size) {
 
 std::string read_file(const stdfs::path& path) {
   auto content = read_file_if_exists(path);
-  if (!content) throw io_error(path, "cannot open", ENOENT);
+  if (!content) throw io_error(path, tr_noop("cannot open"), ENOENT);
   return *content;
 }
 
@@ -85,13 +116,13 @@ RegularFile read_regular_file(const stdfs::path& path, std::size_t max_size) {
       file.refused = RegularFile::Refused::kLink;
       return file;
     }
-    throw io_error(path, "cannot open", errno);
+    throw io_error(path, tr_noop("cannot open"), errno);
   }
   struct stat st;
   if (::fstat(fd, &st) != 0) {
     int error = errno;
     ::close(fd);
-    throw io_error(path, "cannot read", error);
+    throw io_error(path, tr_noop("cannot read"), error);
   }
   if (!S_ISREG(st.st_mode))
     file.refused = RegularFile::Refused::kNotRegular;
@@ -113,7 +144,7 @@ RegularFile read_regular_file(const stdfs::path& path, std::size_t max_size) {
       if (errno == EINTR) continue;
       int error = errno;
       ::close(fd);
-      throw io_error(path, "cannot read", error);
+      throw io_error(path, tr_noop("cannot read"), error);
     }
     have += static_cast<std::size_t>(n);
     if (n == 0 || have < want) break;
@@ -132,18 +163,18 @@ RegularFile read_regular_file(const stdfs::path& path, std::size_t max_size) {
 
 Lock::Lock(const stdfs::path& path, int timeout_seconds) {
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd_ < 0) throw io_error(path, "cannot open lock file", errno);
+  if (fd_ < 0) throw io_error(path, tr_noop("cannot open lock file"), errno);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   while (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
     if (errno != EWOULDBLOCK && errno != EINTR) {
       int error = errno;
       ::close(fd_);
-      throw io_error(path, "cannot lock", error);
+      throw io_error(path, tr_noop("cannot lock"), error);
     }
     if (std::chrono::steady_clock::now() > deadline) {
       ::close(fd_);
-      throw IoError(fmt::format("{}: another inovasi command has held the lock for {} s; try again",
-                                path.string(), timeout_seconds));
+      throw IoError(msg("{}: another inovasi command has held the lock for {} s; try again",
+                        path.string(), timeout_seconds));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
@@ -164,7 +195,7 @@ static void write_all(int fd, const std::string& content, const stdfs::path& pat
     ssize_t n = ::write(fd, data, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw io_error(path, "cannot write", errno);
+      throw io_error(path, tr_noop("cannot write"), errno);
     }
     data += n;
     left -= static_cast<std::size_t>(n);
@@ -182,7 +213,7 @@ void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
                 fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++);
     fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0 && (errno != EEXIST || attempt == 1000))
-      throw io_error(target, "cannot create temporary file", errno);
+      throw io_error(target, tr_noop("cannot create temporary file"), errno);
   }
   pending_.push_back({target, temporary});
   try {
@@ -191,7 +222,7 @@ void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
     ::close(fd);
     throw;
   }
-  if (::close(fd) != 0) throw io_error(target, "cannot write", errno);
+  if (::close(fd) != 0) throw io_error(target, tr_noop("cannot write"), errno);
 }
 
 // The pid in a temporary file's name, ".NAME.tmp.PID.N"; 0 when the name is
@@ -233,7 +264,7 @@ void AtomicBatch::commit(Durability durability) {
   std::set<stdfs::path> folders;
   for (const auto& p : pending_) {
     if (::rename(p.temporary.c_str(), p.target.c_str()) != 0)
-      throw io_error(p.target, "cannot replace", errno);
+      throw io_error(p.target, tr_noop("cannot replace"), errno);
     folders.insert(p.target.parent_path());
   }
   pending_.clear();
@@ -252,11 +283,12 @@ void AtomicBatch::commit(Durability durability) {
 void AtomicBatch::flush() {
   // One flush for the whole batch: syncfs costs far less than an fsync per file.
   int any = ::open(pending_.front().temporary.c_str(), O_RDONLY | O_CLOEXEC);
-  if (any < 0) throw io_error(pending_.front().target, "cannot reopen", errno);
+  if (any < 0) throw io_error(pending_.front().target, tr_noop("cannot reopen"), errno);
   int synced = ::syncfs(any);
   int sync_error = errno;
   ::close(any);
-  if (synced != 0) throw io_error(pending_.front().target, "cannot flush to disk", sync_error);
+  if (synced != 0)
+    throw io_error(pending_.front().target, tr_noop("cannot flush to disk"), sync_error);
 }
 
 }  // namespace inovasi::fs

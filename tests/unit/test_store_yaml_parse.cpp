@@ -1,12 +1,14 @@
 // Reading record files: the tree with positions, and every refusal with its
 // exact finding.
 #include <doctest/doctest.h>
+#include <yaml-cpp/exceptions.h>
 
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "inovasi/store/yaml_doc.h"
+#include "inovasi/util/messages.h"
 
 using namespace inovasi;
 using Strings = std::vector<std::string>;
@@ -333,4 +335,65 @@ TEST_CASE("yaml has_comments sees comments after a plain apostrophe or a nested 
   CHECK(yaml::has_comments("title: Rock 'n roll\n# catatan\n"));
   // The block scalar of "step" ends where "due" starts, at the key's column.
   CHECK(yaml::has_comments("plan:\n  - step: |\n      x\n    due: 2018-01-01 # catatan\n"));
+}
+
+TEST_CASE("yaml-cpp's parser messages are known: each is said in Indonesian when asked") {
+  namespace M = YAML::ErrorMsg;
+  const std::vector<std::string> sentences = {M::YAML_DIRECTIVE_ARGS,
+                                              M::YAML_MAJOR_VERSION,
+                                              M::REPEATED_YAML_DIRECTIVE,
+                                              M::TAG_DIRECTIVE_ARGS,
+                                              M::REPEATED_TAG_DIRECTIVE,
+                                              M::CHAR_IN_TAG_HANDLE,
+                                              M::TAG_WITH_NO_SUFFIX,
+                                              M::END_OF_VERBATIM_TAG,
+                                              M::END_OF_MAP,
+                                              M::END_OF_MAP_FLOW,
+                                              M::END_OF_SEQ,
+                                              M::END_OF_SEQ_FLOW,
+                                              M::MULTIPLE_TAGS,
+                                              M::MULTIPLE_ANCHORS,
+                                              M::MULTIPLE_ALIASES,
+                                              M::ALIAS_CONTENT,
+                                              M::INVALID_HEX,
+                                              M::UNKNOWN_TOKEN,
+                                              M::DOC_IN_SCALAR,
+                                              M::EOF_IN_SCALAR,
+                                              M::CHAR_IN_SCALAR,
+                                              M::TAB_IN_INDENTATION,
+                                              M::FLOW_END,
+                                              M::BLOCK_ENTRY,
+                                              M::MAP_KEY,
+                                              M::MAP_VALUE,
+                                              M::ALIAS_NOT_FOUND,
+                                              M::ANCHOR_NOT_FOUND,
+                                              M::CHAR_IN_ALIAS,
+                                              M::CHAR_IN_ANCHOR,
+                                              M::ZERO_INDENT_IN_BLOCK,
+                                              M::CHAR_IN_BLOCK,
+                                              M::AMBIGUOUS_ANCHOR,
+                                              M::UNKNOWN_ANCHOR,
+                                              M::SINGLE_QUOTED_CHAR};
+  // Those followed by what the scanner found.
+  const std::vector<std::string> heads = {M::YAML_VERSION, M::INVALID_UNICODE, M::INVALID_ESCAPE};
+  for (const auto& sentence : sentences) CHECK(yaml::yaml_cpp_message(sentence) == sentence);
+  for (const auto& head : heads) CHECK(yaml::yaml_cpp_message(head + "q") == head + "q");
+  CHECK(yaml::yaml_cpp_message("something new") == "something new");
+
+  set_message_language(MessageLanguage::kIndonesian);
+  for (const auto& sentence : sentences) {
+    CAPTURE(sentence);
+    CHECK(yaml::yaml_cpp_message(sentence) != sentence);
+  }
+  for (const auto& head : heads) {
+    CAPTURE(head);
+    std::string said = yaml::yaml_cpp_message(head + "q");
+    CHECK(said != head + "q");
+    CHECK(said.ends_with(": q"));
+  }
+  CHECK(yaml::yaml_cpp_message(M::END_OF_MAP) == "akhir pemetaan tidak ditemukan");
+  CHECK(yaml::yaml_cpp_message(std::string(M::INVALID_ESCAPE) + "\\q") ==
+        "karakter escape tidak dikenal: \\q");
+  CHECK(yaml::yaml_cpp_message("something new") == "something new");
+  set_message_language(MessageLanguage::kEnglish);
 }

@@ -11,7 +11,7 @@ enum class ReportState { kOnTime, kLate, kMissing, kNotDue };
 
 template <>
 struct EnumInfo<ReportState> {
-  static constexpr std::string_view what = "a report state";
+  static constexpr std::string_view what = tr_noop("a report state");
   static const std::vector<EnumToken<ReportState>>& tokens();
 };
 

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "inovasi/util/messages.h"
+
 namespace inovasi {
 
 template <class E>
@@ -82,15 +84,15 @@ enum class TargetMode { kCumulative, kPerPeriod };
     static constexpr std::string_view what = WHAT; /* with its article */ \
     static const std::vector<EnumToken<E>>& tokens();                     \
   };
-INOVASI_ENUM_INFO(UnitKind, "a unit kind")
-INOVASI_ENUM_INFO(Echelon, "an echelon")
-INOVASI_ENUM_INFO(Initiator, "an initiator")
-INOVASI_ENUM_INFO(Category, "a category")
-INOVASI_ENUM_INFO(IdeaKind, "a kind")
-INOVASI_ENUM_INFO(Stage, "a stage")
-INOVASI_ENUM_INFO(Language, "a language")
-INOVASI_ENUM_INFO(Polarity, "a polarity")
-INOVASI_ENUM_INFO(TargetMode, "a mode")
+INOVASI_ENUM_INFO(UnitKind, tr_noop("a unit kind"))
+INOVASI_ENUM_INFO(Echelon, tr_noop("an echelon"))
+INOVASI_ENUM_INFO(Initiator, tr_noop("an initiator"))
+INOVASI_ENUM_INFO(Category, tr_noop("a category"))
+INOVASI_ENUM_INFO(IdeaKind, tr_noop("a kind"))
+INOVASI_ENUM_INFO(Stage, tr_noop("a stage"))
+INOVASI_ENUM_INFO(Language, tr_noop("a language"))
+INOVASI_ENUM_INFO(Polarity, tr_noop("a polarity"))
+INOVASI_ENUM_INFO(TargetMode, tr_noop("a mode"))
 #undef INOVASI_ENUM_INFO
 
 }  // namespace inovasi

@@ -15,6 +15,7 @@
 #include "inovasi/store/values.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/finding.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi {
@@ -70,7 +71,7 @@ bool is_empty_value(const T& v) {
 // How messages name a column: "column 'proposer_nip'" in a CSV file, or the
 // option that fills it, "--proposer-nip", on the command line.
 inline std::string column_label(const std::string& column, bool command_line) {
-  if (!command_line) return fmt::format("column '{}'", column);
+  if (!command_line) return msg("column '{}'", column);
   // List columns are filled by repeatable options named for one item.
   static const std::map<std::string, std::string> kListOptions = {{"plan", "--step"},
                                                                   {"tags", "--tag"},
@@ -112,7 +113,7 @@ class YamlDecoder {
          !(flags & kRequired))) {
       if (flags & kRequired)
         ctx_.findings.error(ctx_.path, e ? e->key_mark : map_.mark,
-                            fmt::format("missing required field '{}'", field));
+                            msg("missing required field '{}'", field));
       return;
     }
     ctx_.origin.fields.emplace_back(field, e->value.mark);
@@ -120,7 +121,7 @@ class YamlDecoder {
     decode_node(e->value, value, flags, field, ctx_);
     if constexpr (std::is_same_v<T, std::string>) {
       if ((flags & kRequired) && value.empty() && ctx_.findings.size() == count)
-        ctx_.findings.error(ctx_.path, e->value.mark, fmt::format("'{}' must not be empty", field));
+        ctx_.findings.error(ctx_.path, e->value.mark, msg("'{}' must not be empty", field));
     }
   }
 
@@ -129,9 +130,8 @@ class YamlDecoder {
       bool known = false;
       for (const auto& k : known_) known = known || e.key == k;
       if (known) continue;
-      std::string message = fmt::format("unknown field '{}{}'", prefix_, e.key);
-      if (auto near = text::nearest(e.key, known_))
-        message += fmt::format(" (did you mean '{}'?)", *near);
+      std::string message = msg("unknown field '{}{}'", prefix_, e.key);
+      if (auto near = text::nearest(e.key, known_)) message += msg(" (did you mean '{}'?)", *near);
       ctx_.findings.error(ctx_.path, e.key_mark, message);
     }
   }
@@ -146,9 +146,10 @@ class YamlDecoder {
 template <class T>
 void decode_node(const yaml::Node& n, T& out, unsigned flags, const std::string& field,
                  DecodeContext& ctx) {
-  auto wrong = [&](std::string_view expected) {
+  // expected is marked tr_noop, as kind_name() is.
+  auto wrong = [&](const char* expected) {
     ctx.findings.error(ctx.path, n.mark,
-                       fmt::format("'{}' must be {}, not {}", field, expected, n.kind_name()));
+                       msg("'{}' must be {}, not {}", field, tr(expected), tr(n.kind_name())));
   };
   if constexpr (IsOptional<T>::value) {
     typename T::value_type inner{};
@@ -156,7 +157,7 @@ void decode_node(const yaml::Node& n, T& out, unsigned flags, const std::string&
     decode_node(n, inner, flags, field, ctx);
     if (ctx.findings.size() == count) out = std::move(inner);
   } else if constexpr (IsVector<T>::value) {
-    if (n.kind != yaml::Kind::kSequence) return wrong("a list");
+    if (n.kind != yaml::Kind::kSequence) return wrong(tr_noop("a list"));
     for (std::size_t i = 0; i < n.items.size(); ++i) {
       typename T::value_type item{};
       std::string item_field = fmt::format("{}[{}]", field, i);
@@ -165,7 +166,7 @@ void decode_node(const yaml::Node& n, T& out, unsigned flags, const std::string&
       out.push_back(std::move(item));
     }
   } else if constexpr (IsMap<T>::value) {
-    if (n.kind != yaml::Kind::kMap) return wrong("a mapping");
+    if (n.kind != yaml::Kind::kMap) return wrong(tr_noop("a mapping"));
     for (const auto& e : n.entries) {
       typename T::key_type key{};
       std::string item_field = field + "." + e.key;
@@ -180,12 +181,12 @@ void decode_node(const yaml::Node& n, T& out, unsigned flags, const std::string&
       if (ctx.findings.size() == count) out.emplace(std::move(key), std::move(value));
     }
   } else if constexpr (is_struct<T>()) {
-    if (n.kind != yaml::Kind::kMap) return wrong("a mapping");
+    if (n.kind != yaml::Kind::kMap) return wrong(tr_noop("a mapping"));
     YamlDecoder decoder(n, ctx, field + ".");
     T::fields(out, decoder);
     decoder.finish();
   } else {
-    if (n.kind != yaml::Kind::kScalar) return wrong("a single value");
+    if (n.kind != yaml::Kind::kScalar) return wrong(tr_noop("a single value"));
     if (auto error = parse_value(n.value, out))
       ctx.findings.error(ctx.path, n.mark, fmt::format("{}: {}", field, *error));
   }

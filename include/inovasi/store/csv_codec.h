@@ -80,7 +80,7 @@ class CsvDecoder {
       if (it == row_.end() || text::trim(it->second.text).empty()) {
         if (flags & kRequired)
           ctx_.findings.error(ctx_.path, it == row_.end() ? ctx_.origin.mark : it->second.mark,
-                              fmt::format("{} is required", ctx_.label(column)));
+                              msg("{} is required", ctx_.label(column)));
         return;
       }
       any_ = true;
@@ -121,7 +121,7 @@ class CsvDecoder {
         else if constexpr (requires { parse_value(item_text, item); })
           error = parse_value(item_text, item);
         else
-          error = "this field has no CSV form";
+          error = tr("this field has no CSV form");
         if (error) return error;
         out.push_back(std::move(item));
       }
@@ -129,7 +129,7 @@ class CsvDecoder {
     } else if constexpr (requires { parse_pairs(raw, out); }) {
       return parse_pairs(raw, out);
     } else if constexpr (IsMap<T>::value) {
-      return std::string("this field has no CSV form");
+      return tr("this field has no CSV form");
     } else {
       return parse_value(raw, out);
     }

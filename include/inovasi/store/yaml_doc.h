@@ -37,7 +37,9 @@ struct Node {
   static Node sequence(bool flow = false);
   static Node map(bool flow = false);
   const Entry* find(std::string_view key) const;
-  std::string_view kind_name() const;  // "text", "a list", "a mapping", "nothing"
+  // "a single value", "a list", "a mapping", "nothing": English, marked
+  // tr_noop, for a message to tr().
+  std::string_view kind_name() const;
 };
 
 struct Entry {
@@ -54,6 +56,11 @@ constexpr std::size_t kMaxKeySize = 1024;
 // top: the kind the document must be (a mapping for records).
 Node parse(std::string_view text, const std::string& path, Findings& findings,
            Kind top = Kind::kMap);
+
+// A message of yaml-cpp's parser in the language of messages: its fixed
+// sentences ("end of map not found", "unknown escape character: x") are
+// known; any other text is returned as it is.
+std::string yaml_cpp_message(std::string_view message);
 
 // parse without the canonical reader: always through yaml-cpp. For tests
 // and fuzzing, which compare the two.

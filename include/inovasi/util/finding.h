@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "inovasi/util/messages.h"
+
 namespace inovasi {
 
 // A position in a text file, 1-based; 0 means unknown.
@@ -124,7 +126,7 @@ struct Origin {
     if (form == Form::kFile) return flat;
     for (char& c : flat)
       if (c == '.') c = '_';
-    if (form == Form::kCsv) return "column '" + flat + "'";
+    if (form == Form::kCsv) return msg("column '{}'", flat);
     for (char& c : flat)
       if (c == '_') c = '-';
     return "--" + flat;

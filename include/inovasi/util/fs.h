@@ -4,11 +4,19 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 namespace inovasi::fs {
 
 namespace stdfs = std::filesystem;
+
+// The system's reason for a failure, for a message: strerror's English, or
+// in Indonesian for the reasons people meet (no such file, permission
+// denied, a full or read-only disk, ...). An error_code of another category
+// gives its own message.
+std::string reason(int error);
+std::string reason(const std::error_code& error);
 
 // Reads a whole file; throws IoError naming the path and the system's reason.
 std::string read_file(const stdfs::path& path);
