@@ -229,3 +229,206 @@ TEST_CASE("check in Indonesian: every finding of the fixture programmes, exactly
     CHECK(r.err == read_file(dir / "expected.txt"));
   }
 }
+
+TEST_CASE("imports in Indonesian: the CSV itself, its header, its rows and the options") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  sandbox.write("ideas/sigap.yaml",
+                "id: sigap\n"
+                "title: SIGAP\n"
+                "unit: bappeda\n"
+                "stage: initiative\n");
+  struct Case {
+    std::vector<std::string> args;
+    std::string input;
+    std::string err;
+  };
+  const Case cases[] = {
+      {{"add-idea", "--from", "-"},
+       "id,titel,unit,unit\n",
+       "-:1:4: galat: kolom 'titel' tidak dikenal (maksud Anda 'title'?)\n"
+       "-:1:15: galat: kolom 'unit' muncul dua kali\n"},
+      {{"add-idea", "--from", "-"},
+       "id,title,unit,stage,submitted,plan,proposer_nip\n"
+       "lapor,Lapor,bappeda,selesai,2018-02-30,Rapat @ 2018-13-01,123\n",
+       "-:2:21: galat: kolom 'stage': 'selesai' bukan tahap (pilihannya: initiative, trial, "
+       "implemented atau dropped)\n"
+       "-:2:29: galat: kolom 'submitted': '2018-02-30' bukan tanggal: Februari 2018 hanya memiliki "
+       "28 hari\n"
+       "-:2:40: galat: kolom 'plan': langkah 'Rapat': jatuh tempo '2018-13-01' bukan tanggal: "
+       "tidak ada bulan 13\n"
+       "-:2:59: galat: kolom 'proposer_nip': NIP '123' harus 18 angka (isinya 3 karakter)\n"},
+      {{"add-idea", "--from", "-"},
+       "id,title,unit\nsigap,SIGAP,bappeda\nbaru,Baru,bappeda\nbaru,Baru 2,bappeda\n",
+       "-:2:1: galat: ide 'sigap' sudah ada (ideas/sigap.yaml); pakai --update untuk "
+       "menggantinya\n"
+       "-:4:1: galat: id ide 'baru' juga ada di baris 3\n"},
+      {{"add-idea", "--from", "-"},
+       "title,unit\n!!!,bappeda\n",
+       "-:2:1: galat: kolom 'title' tidak menghasilkan id (tidak ada huruf atau angka); pilih id "
+       "dengan kolom 'id'\n"},
+      {{"add-idea", "--from", "-"},
+       "id,title,unit\nlapor,Lapor,bappeda,x\n",
+       "-:2:21: galat: baris berisi 4 sel, padahal baris judul menamai 3 kolom\n"},
+      {{"add-idea", "--from", "-"},
+       "id,title,unit\n\"lapor,Lapor,bappeda\n",
+       "-:2:1: galat: sel bertanda kutip tidak ditutup\n"},
+      {{"add-idea", "--from", "-"},
+       "",
+       "-:1:1: galat: berkas kosong; seharusnya ada baris judul yang menamai kolom-kolomnya\n"},
+      {{"add-unit", "--id", "bappeda", "--name", "Bappeda", "--kind", "badan"},
+       "",
+       "inovasi: galat: OPD 'bappeda' sudah ada (units/bappeda.yaml); pilih id lain dengan --id, "
+       "atau pakai --update untuk menggantinya\n"},
+      {{"add-idea", "--title", "!!!", "--unit", "bappeda"},
+       "",
+       "inovasi: galat: --title tidak menghasilkan id (tidak ada huruf atau angka); pilih id "
+       "dengan --id\n"},
+  };
+  auto before = sandbox.tree();
+  for (const Case& c : cases) {
+    CAPTURE(c.args);
+    Result r = sandbox.run(c.args, c.input, kIndonesian);
+    CHECK(r.err == c.err);
+    CHECK(r.out == "");
+    CHECK(r.status == 1);
+    CHECK(sandbox.tree() == before);
+  }
+}
+
+TEST_CASE("targets files in Indonesian, the CSV's target column named as it is") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  sandbox.write("t1.csv", "target,nama,2018-H2\npengguna,Pengguna,200\n");
+  sandbox.write("t2.csv", "target,name,2018-Q3\n,Pengguna,200\npengguna,Pengguna,0300\n");
+  sandbox.write("t3.yaml", "- id: pengguna\n  name: Pengguna\n  weight: banyak\n");
+  const std::pair<std::string, std::string> cases[] = {
+      {"t1.csv",
+       "t1.csv:1:8: galat: kolom 'nama' tidak dikenal (maksud Anda 'name'?); kolom lainnya harus "
+       "berupa triwulan, misalnya 2018-Q3\n"
+       "t1.csv:1:13: galat: kolom '2018-H2': nilai target dicatat per triwulan (YYYY-Qn)\n"},
+      {"t2.csv",
+       "t2.csv:2:1: galat: kolom 'target' wajib diisi\n"
+       "t2.csv:3:19: galat: kolom '2018-Q3': '0300' bukan bilangan: angka nol di depan bermakna "
+       "ganda (oktal dalam YAML 1.1)\n"},
+      {"t3.yaml", "t3.yaml:3:11: galat: targets[0].weight: 'banyak' bukan bilangan\n"},
+  };
+  for (const auto& [file, err] : cases) {
+    CAPTURE(file);
+    Result r = sandbox.run({"--lang", "id", "sign-contract", "--unit", "rsud-koesma", "--start",
+                            "2018-07-01", "--end", "2018-12-31", "--targets", file});
+    CHECK(r.err == err);
+    CHECK(r.status == 1);
+    CHECK_FALSE(sandbox.exists("contracts/rsud-koesma-2018.yaml"));
+  }
+  // In English the target column is named as it is too.
+  Result r = sandbox.run({"sign-contract", "--unit", "rsud-koesma", "--start", "2018-07-01",
+                          "--end", "2018-12-31", "--targets", "t2.csv"});
+  CHECK(r.err.starts_with("t2.csv:2:1: error: column 'target' is required\n"));
+}
+
+TEST_CASE("workspaces and -C in Indonesian") {
+  Sandbox sandbox;
+  REQUIRE(sandbox.run({"init", "ws/tuban", "--name", "Tuban", "--region", "Tuban"}).status == 0);
+  stdfs::create_directories(sandbox.path("ws/Kota_Batu"));
+  stdfs::create_directories(sandbox.path("ws/kosong"));
+  struct Case {
+    std::string workspace;
+    std::string findings;
+  };
+  const Case cases[] = {
+      {"programmes: [tuban, sidoarjo, /srv/x, tuban, \"\", Kota_Batu]\n",
+       "ws/workspace.yaml:1:21: galat: programmes[1]: folder 'ws/sidoarjo' tidak ada\n"
+       "ws/workspace.yaml:1:31: galat: programmes[2]: '/srv/x' harus relatif terhadap folder "
+       "ruang kerja\n"
+       "ws/workspace.yaml:1:39: galat: programmes[3]: 'tuban' tercantum dua kali (pertama sebagai "
+       "programmes[0])\n"
+       "ws/workspace.yaml:1:46: galat: programmes[4]: harus menyebut folder program, tidak boleh "
+       "kosong\n"
+       "ws/workspace.yaml:1:50: galat: programmes[5]: 'Kota_Batu' tidak dapat menjadi program di "
+       "sini: nama program adalah nama foldernya, yang harus berupa id (huruf kecil, angka, dan "
+       "tanda hubung tunggal, paling banyak 64 karakter)\n"},
+      {"programmes: [kosong]\n",
+       "ws/workspace.yaml:1:14: galat: programmes[0]: 'ws/kosong' tidak berisi inovasi.yaml "
+       "(submodul git yang belum diambil? 'git submodule update --init' mengambilnya)\n"},
+      {"programmes: []\n",
+       "ws/workspace.yaml:1:13: galat: 'programmes' tidak memuat satu pun folder program\n"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.workspace);
+    sandbox.write("ws/workspace.yaml", c.workspace);
+    Result r = sandbox.run({"-C", "ws", "export", "units"}, {}, kIndonesian);
+    CHECK(r.status == 1);
+    // The findings, then the command's own last word.
+    REQUIRE(r.err.starts_with(c.findings));
+    std::string rest = r.err.substr(c.findings.size());
+    CHECK(rest.starts_with("inovasi: galat: "));
+    CHECK(split_lines(rest).size() == 1);
+  }
+  Result r = sandbox.run({"--lang", "id", "-C", "ws/tuban", "-C", "ws/tuban", "evaluate"});
+  CHECK(r.status == 2);
+  CHECK(r.err == "inovasi: galat: -C ws/tuban: program yang sama diberikan dua kali\n");
+  r = sandbox.run({"--lang", "id", "-C", "ws", "-C", "ws/tuban", "evaluate"});
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "inovasi: galat: -C ws: adalah ruang kerja (workspace.yaml); berikan tanpa yang lain, atau "
+        "berikan setiap programnya dengan -C\n");
+}
+
+TEST_CASE("files and folders inovasi cannot use, in Indonesian; the system's reason too") {
+  Sandbox sandbox;
+  sandbox.make_programme("program");
+  Result r = sandbox.run_in("program", {"add-idea", "--from", "nowhere.csv"}, {}, kIndonesian);
+  CHECK(r.status == 3);
+  CHECK(r.err == "inovasi: galat: nowhere.csv: tidak dapat dibuka: Berkas atau folder tidak ada\n");
+  r = sandbox.run_in("program", {"add-idea", "--from", "nowhere.csv"});
+  CHECK(r.err == "inovasi: error: nowhere.csv: cannot open: No such file or directory\n");
+
+  r = sandbox.run({"--lang", "id", "-C", "nowhere", "check"});
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "inovasi: galat: nowhere: bukan folder program (tidak ada inovasi.yaml); buat dengan "
+        "'inovasi init nowhere'\n");
+  r = sandbox.run({"check"}, {}, kIndonesian);
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "inovasi: galat: tidak berada di folder program (tidak ada inovasi.yaml di sini atau di "
+        "folder induk mana pun); jalankan 'inovasi init' atau pakai -C DIR\n");
+
+  stdfs::create_symlink("/nonexistent", sandbox.path("program/.inovasi.lock"));
+  r = sandbox.run_in("program", {"add-unit", "--name", "Dinas Baru", "--kind", "dinas"}, {},
+                     kIndonesian);
+  CHECK(r.status == 3);
+  CHECK(r.err == "inovasi: galat: .inovasi.lock: adalah tautan simbolik; tidak akan diikuti\n");
+  CHECK_FALSE(sandbox.exists("program/units/dinas-baru.yaml"));
+}
+
+TEST_CASE("findings are made anew in the language asked for: the record cache holds none") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  sandbox.write("ideas/catatan.txt", "bukan catatan\n");
+  const char* english =
+      "ideas/catatan.txt: warning: is not a record file (records end in .yaml); "
+      "ignored\n";
+  const char* indonesian =
+      "ideas/catatan.txt: peringatan: bukan berkas catatan (nama berkas catatan berakhiran "
+      ".yaml); diabaikan\n";
+  Result r = sandbox.run({"list", "units"});
+  CHECK(r.status == 0);
+  CHECK(r.err == english);
+  REQUIRE(sandbox.exists(".inovasi/cache"));
+  r = sandbox.run({"--lang", "id", "list", "units"});
+  CHECK(r.status == 0);
+  CHECK(r.err == indonesian);
+  // A record read from the cache in one language, broken since: its
+  // findings come from the file, in the language of this run.
+  sandbox.write("units/bappeda.yaml", "id: bappeda\nname: Bappeda\nkind: kantor\n");
+  r = sandbox.run({"list", "units"}, {}, kIndonesian);
+  CHECK(r.status == 1);
+  CHECK(r.err.starts_with(
+      std::string(indonesian) +
+      "units/bappeda.yaml:3:7: galat: kind: 'kantor' bukan jenis OPD (pilihannya: dinas, badan, "
+      "secretariat, inspectorate, hospital, district, village, section atau other)\n"));
+  r = sandbox.run({"list", "units"});
+  CHECK(r.err.starts_with(std::string(english) + "units/bappeda.yaml:3:7: error: kind: 'kantor'"));
+}
