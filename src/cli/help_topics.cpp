@@ -10,6 +10,7 @@
 #include "inovasi/render/records.h"
 #include "inovasi/store/csv_codec.h"
 #include "inovasi/store/values.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi::cli {
@@ -20,11 +21,13 @@ namespace {
 // code (enumerations, CSV layouts, defaults), so that the help cannot drift
 // from what inovasi reads. A line holding one, or longer than kWidth columns,
 // is wrapped to kWidth, its continuation lines indented like its value. A
-// line that is {{bands}} alone becomes the default bands, one a line.
+// line that is {{bands}} alone becomes the default bands, one a line. Each
+// text is a message: its translation keeps the same {{names}} and is filled
+// and wrapped the same way (scripts/check-messages holds it to them).
 
 constexpr std::size_t kWidth = 80;
 
-const char* kRecords = R"TXT(Records: the programme directory, and what each file holds
+const char* kRecords = tr_noop(R"TXT(Records: the programme directory, and what each file holds
 
 A programme is a directory of YAML files, one record per file, for git:
 
@@ -107,9 +110,9 @@ A province's workspace.yaml, which lists programmes, is described in inovasi(5).
 See also: inovasi(5), inovasi-check(1), inovasi-fmt(1), inovasi-add-unit(1),
 inovasi-add-idea(1), inovasi-sign-contract(1), inovasi-report(1),
 inovasi-add-regulation(1)
-)TXT";
+)TXT");
 
-const char* kScoring =
+const char* kScoring = tr_noop(
     R"TXT(Scoring: how inovasi evaluate scores the contracts and sums up the programme
 
 inovasi evaluate scores every contract whose start to end overlaps the period
@@ -171,9 +174,9 @@ scores (2 x 106.67 + 103.09 + 99.23) / 4 = 103.91, Sangat Tinggi.
 
 See also: inovasi-evaluate(1), inovasi-status(1), inovasi-sign-contract(1),
 inovasi-report(1), inovasi(5)
-)TXT";
+)TXT");
 
-const char* kCsv = R"TXT(CSV: the files the --from imports read and the exports write
+const char* kCsv = tr_noop(R"TXT(CSV: the files the --from imports read and the exports write
 
 Five commands add many records from one CSV file, all or nothing:
 
@@ -243,9 +246,10 @@ CR LF line ends and --separator ';'.
 
 See also: inovasi-add-unit(1), inovasi-add-idea(1), inovasi-sign-contract(1),
 inovasi-report(1), inovasi-add-regulation(1), inovasi-export(1)
-)TXT";
+)TXT");
 
-const char* kPeriods = R"TXT(Periods: quarters, halves and years, due dates and the as-of date
+const char* kPeriods =
+    tr_noop(R"TXT(Periods: quarters, halves and years, due dates and the as-of date
 
 A period is written
   2018-Q3   a quarter (triwulan): Q1 is January to March, Q2 April to June,
@@ -288,7 +292,7 @@ Examples
   inovasi list reports --contract rsud-2018 --period 2018-H2
 
 See also: inovasi-status(1), inovasi-evaluate(1), inovasi-list(1), inovasi(5)
-)TXT";
+)TXT");
 
 // A piece of a wrapped line that is never cut. glue goes before it when it
 // follows another piece on its line; a line may end before it only when
@@ -310,7 +314,7 @@ Pieces enumeration(std::optional<E> fallback = std::nullopt) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const auto& t = tokens[i];
     std::string end = i + 1 < tokens.size() ? ";" : "";
-    std::string token = (fallback == t.value ? "default " : "") + std::string(t.token);
+    std::string token = fallback == t.value ? msg("default {}", t.token) : std::string(t.token);
     if (t.aliases.empty()) {
       out.push_back({token + end});
       continue;
@@ -340,16 +344,14 @@ Pieces words(const std::string& text) {
 
 // When a year's reports are due, by default.
 Pieces due_dates(long grace_days) {
-  std::string sentence;
-  for (int q = 1; q <= 4; ++q) {
-    Period quarter = Period::quarter(2018, q);
-    sentence += fmt::format("{}{} on {}",
-                            q == 1   ? ""
-                            : q == 4 ? " and "
-                                     : ", ",
-                            quarter.str(), quarter.due_date(grace_days).str());
+  std::string q[4], due[4];
+  for (int k = 0; k < 4; ++k) {
+    Period quarter = Period::quarter(2018, k + 1);
+    q[k] = quarter.str();
+    due[k] = quarter.due_date(grace_days).str();
   }
-  return words(sentence + ".");
+  return words(msg("{} on {}, {} on {}, {} on {} and {} on {}.", q[0], due[0], q[1], due[1], q[2],
+                   due[2], q[3], due[3]));
 }
 
 std::map<std::string, Pieces, std::less<>> values() {
@@ -376,9 +378,8 @@ std::map<std::string, Pieces, std::less<>> values() {
       {"evaluation-months", {{format_value(defaults.evaluation_every_months())}}},
       {"cap", {{format_value(defaults.score_cap())}}},
       {"due-dates", due_dates(defaults.grace_days())},
-      {"last-ended",
-       words(fmt::format("on {}, {}; on {}, {}", day.str(), last_ended_quarter(day).str(),
-                         last.str(), last_ended_quarter(last).str()))},
+      {"last-ended", words(msg("on {}, {}; on {}, {}", day.str(), last_ended_quarter(day).str(),
+                               last.str(), last_ended_quarter(last).str()))},
       {"units", header(csv_columns<Unit>())},
       {"ideas", header(csv_columns<Idea>())},
       {"contracts", header(csv_columns<Contract>())},
@@ -452,8 +453,7 @@ std::string fill_line(std::string_view line,
   return out;
 }
 
-std::string fill(std::string_view raw) {
-  static const auto by_name = values();
+std::string fill(std::string_view raw, const std::map<std::string, Pieces, std::less<>>& by_name) {
   std::string out;
   for (const auto& line : text::split(raw, '\n')) {
     if (line == "{{bands}}")
@@ -468,34 +468,51 @@ std::string fill(std::string_view raw) {
   return out;
 }
 
+using Texts = std::map<std::string, std::string, std::less<>>;
+
+// Every topic's text in the language of the messages.
+Texts texts() {
+  const auto by_name = values();
+  return {
+      {"records", fill(tr(kRecords), by_name)},
+      {"scoring", fill(tr(kScoring), by_name)},
+      {"csv", fill(tr(kCsv), by_name)},
+      {"periods", fill(tr(kPeriods), by_name)},
+  };
+}
+
 }  // namespace
 
 const std::vector<HelpTopic>& help_topics() {
   static const std::vector<HelpTopic> topics = {
-      {"records", "the programme directory: every record file and its fields"},
-      {"scoring", "how evaluate scores targets and contracts and sums up the programme"},
-      {"csv", "the CSV files the --from imports read and the exports write"},
-      {"periods", "quarters, halves and years, due dates, --as-of and --period"},
+      {"records", tr_noop("the programme directory: every record file and its fields")},
+      {"scoring", tr_noop("how evaluate scores targets and contracts and sums up the programme")},
+      {"csv", tr_noop("the CSV files the --from imports read and the exports write")},
+      {"periods", tr_noop("quarters, halves and years, due dates, --as-of and --period")},
   };
   return topics;
 }
 
 std::optional<std::string_view> help_topic(std::string_view name) {
-  static const std::map<std::string, std::string, std::less<>> texts = {
-      {"records", fill(kRecords)},
-      {"scoring", fill(kScoring)},
-      {"csv", fill(kCsv)},
-      {"periods", fill(kPeriods)},
+  // Made once per language, when first asked for in it.
+  auto in_language = []() -> const Texts& {
+    if (message_language() == MessageLanguage::kIndonesian) {
+      static const Texts indonesian = texts();
+      return indonesian;
+    }
+    static const Texts english = texts();
+    return english;
   };
-  auto found = texts.find(name);
-  if (found == texts.end()) return std::nullopt;
+  const Texts& by_topic = in_language();
+  auto found = by_topic.find(name);
+  if (found == by_topic.end()) return std::nullopt;
   return std::string_view(found->second);
 }
 
 std::string help_topics_list() {
-  std::string out = "Help topics (inovasi help TOPIC):\n";
+  std::string out = tr("Help topics (inovasi help TOPIC):") + "\n";
   for (const HelpTopic& topic : help_topics())
-    out += fmt::format("  {:<9} {}\n", topic.name, topic.summary);
+    out += fmt::format("  {:<9} {}\n", topic.name, tr(topic.summary));
   return out;
 }
 

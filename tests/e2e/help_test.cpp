@@ -1,6 +1,6 @@
 // inovasi help TOPIC: the texts that teach the records, the scoring, the CSV
 // layouts and the periods, the list of topics, and a word that is neither a
-// command nor a topic.
+// command nor a topic; the topics and every command's help in Indonesian.
 #include <doctest/doctest.h>
 
 #include <cctype>
@@ -51,6 +51,50 @@ std::string entry(const std::string& records, const std::string& start) {
   return text;
 }
 
+// A topic's page fits a terminal and ends by naming manual pages that exist,
+// after `see_also` ("See also: ").
+void check_page(const std::string& text, const std::string& see_also) {
+  std::vector<std::string> lines = split_lines(text);
+  REQUIRE(!lines.empty());
+  for (const auto& line : lines) {
+    CAPTURE(line);
+    CHECK(columns(line) <= 80);
+    CHECK((line.empty() || line.back() != ' '));
+  }
+  CHECK(lines.size() <= 110);
+  auto last = text.rfind("\n\n" + see_also);
+  REQUIRE(last != std::string::npos);
+  CHECK(text.find("\n\n", last + 2) == std::string::npos);
+  std::string pages = text.substr(last + 2 + see_also.size());
+  std::size_t named = 0;
+  for (std::size_t at = pages.find("inovasi"); at != std::string::npos;
+       at = pages.find("inovasi", at + 1)) {
+    auto open = pages.find('(', at), close = pages.find(')', at);
+    REQUIRE(close != std::string::npos);
+    std::string page = pages.substr(at, open - at) + "." + pages.substr(open + 1, close - open - 1);
+    CAPTURE(page);
+    CHECK(stdfs::exists(fixtures().parent_path().parent_path() / "man" / page));
+    ++named;
+    at = close;
+  }
+  CHECK(named >= 4);
+}
+
+// The commands inovasi --help lists under `heading` ("Subcommands:"): the
+// first word of each line of that section.
+std::vector<std::string> listed_commands(const std::string& help, const std::string& heading) {
+  std::vector<std::string> names;
+  auto at = help.find("\n" + heading + "\n");
+  if (at == std::string::npos) return names;
+  std::string section = help.substr(at + heading.size() + 2);
+  for (const auto& line : split_lines(section.substr(0, section.find("\n\n")))) {
+    auto start = line.find_first_not_of(' ');
+    if (start != 2) continue;  // a description continued on the next line
+    names.push_back(line.substr(2, line.find(' ', 2) - 2));
+  }
+  return names;
+}
+
 }  // namespace
 
 TEST_CASE("help TOPIC prints the topic's text") {
@@ -61,33 +105,28 @@ TEST_CASE("help TOPIC prints the topic's text") {
     CHECK(r.status == 0);
     CHECK(r.err == "");
     check_golden(r.out, golden_dir() / "help" / (topic + ".txt"));
+    check_page(r.out, "See also: ");
+  }
+}
 
-    // It fits a terminal and ends by naming manual pages that exist.
-    std::vector<std::string> lines = split_lines(r.out);
-    REQUIRE(!lines.empty());
-    for (const auto& line : lines) {
-      CAPTURE(line);
-      CHECK(columns(line) <= 80);
-      CHECK((line.empty() || line.back() != ' '));
-    }
-    CHECK(lines.size() <= 110);
-    auto see_also = r.out.rfind("\n\nSee also: ");
-    REQUIRE(see_also != std::string::npos);
-    CHECK(r.out.find("\n\n", see_also + 2) == std::string::npos);
-    std::string pages = r.out.substr(see_also + 12);
-    std::size_t named = 0;
-    for (std::size_t at = pages.find("inovasi"); at != std::string::npos;
-         at = pages.find("inovasi", at + 1)) {
-      auto open = pages.find('(', at), close = pages.find(')', at);
-      REQUIRE(close != std::string::npos);
-      std::string page =
-          pages.substr(at, open - at) + "." + pages.substr(open + 1, close - open - 1);
-      CAPTURE(page);
-      CHECK(stdfs::exists(fixtures().parent_path().parent_path() / "man" / page));
-      ++named;
-      at = close;
-    }
-    CHECK(named >= 4);
+TEST_CASE("help TOPIC in Indonesian, with --lang id or INOVASI_LANG=id") {
+  Sandbox sandbox;
+  for (std::string topic : kTopics) {
+    CAPTURE(topic);
+    Result r = sandbox.run({"--lang", "id", "help", topic});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    check_golden(r.out, golden_dir() / "help" / (topic + ".id.txt"));
+    check_page(r.out, "Lihat juga: ");
+    CHECK(r.out != sandbox.run({"help", topic}).out);
+
+    // The environment says the same.
+    Result env = sandbox.run({"help", topic}, "", {{"INOVASI_LANG", "id"}});
+    CHECK(env.status == 0);
+    CHECK(env.out == r.out);
+    // --lang en overrides the environment.
+    CHECK(sandbox.run({"--lang", "en", "help", topic}, "", {{"INOVASI_LANG", "id"}}).out ==
+          sandbox.run({"help", topic}).out);
   }
 }
 
@@ -125,6 +164,66 @@ TEST_CASE("help and --help end with the list of topics") {
   REQUIRE(r.out.size() > list.size());
   CHECK(r.out.substr(r.out.size() - list.size()) == list);
   CHECK(r.out == sandbox.run({"help", "--help"}).out);
+}
+
+TEST_CASE("help and --help in Indonesian end with the list of topics in Indonesian") {
+  Sandbox sandbox;
+  const std::string list =
+      "\nTopik bantuan (inovasi help TOPIK):\n"
+      "  records   folder program: setiap berkas catatan dan isiannya\n"
+      "  scoring   cara evaluate menilai target dan kontrak serta merangkum program\n"
+      "  csv       berkas CSV yang dibaca impor --from dan ditulis ekspor\n"
+      "  periods   triwulan, semester dan tahun, jatuh tempo, --as-of dan --period\n";
+  const std::vector<std::pair<std::vector<std::string>, Env>> asked = {
+      {{"--lang", "id", "--help"}, {}},     {{"--help", "--lang", "id"}, {}},
+      {{"--lang", "id", "help"}, {}},       {{"--help"}, {{"INOVASI_LANG", "id"}}},
+      {{"help"}, {{"INOVASI_LANG", "id"}}}, {{"--lang", "id", "help", "help"}, {}},
+  };
+  for (const auto& [args, env] : asked) {
+    CAPTURE(args);
+    Result r = sandbox.run(args, "", env);
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    REQUIRE(r.out.size() > list.size());
+    CHECK(r.out.substr(r.out.size() - list.size()) == list);
+    CHECK(r.out.find("Help topics") == std::string::npos);
+  }
+}
+
+TEST_CASE("every command's help in Indonesian opens with its summary and examples") {
+  Sandbox sandbox;
+  std::vector<std::string> commands = listed_commands(sandbox.run({"--help"}).out, "Subcommands:");
+  REQUIRE(commands.size() >= 14);
+  std::string listing = sandbox.run({"--lang", "id", "--help"}).out;
+  CHECK(listed_commands(listing, "Perintah:") == commands);
+  for (const std::string& command : commands) {
+    CAPTURE(command);
+    Result english = sandbox.run({command, "--help"});
+    Result r = sandbox.run({"--lang", "id", command, "--help"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    // Its summary in Indonesian, as the list of commands gives it.
+    std::string summary = r.out.substr(0, r.out.find('\n'));
+    CHECK(summary != english.out.substr(0, english.out.find('\n')));
+    CHECK(listing.find(" " + summary + "\n") != std::string::npos);
+    // Then at least two examples of this command under "Contoh:", then the
+    // usage.
+    REQUIRE(r.out.starts_with(summary + "\n\nContoh:\n"));
+    auto examples = summary.size() + 2;
+    auto end = r.out.find("\n\n", examples);
+    REQUIRE(end != std::string::npos);
+    std::size_t calls = 0;
+    for (const auto& line : split_lines(r.out.substr(examples, end - examples)))
+      calls += line.starts_with("  inovasi ") &&
+               ((line + " ").find(" " + command + " ") != std::string::npos);
+    CHECK(calls >= 2);
+    const std::string usage = "\n\nPemakaian: inovasi " + command;
+    CHECK(r.out.substr(end, usage.size()) == usage);
+    CHECK(r.out.find("Examples:") == std::string::npos);
+    // help COMMAND and INOVASI_LANG say the same.
+    CHECK(sandbox.run({"--lang", "id", "help", command}).out == r.out);
+    CHECK(sandbox.run({command, "--help"}, "", {{"INOVASI_LANG", "id"}}).out == r.out);
+  }
 }
 
 TEST_CASE("help of a word that is neither a command nor a topic exits 2") {
