@@ -375,7 +375,7 @@ TEST_CASE("workspaces and -C in Indonesian") {
         "berikan setiap programnya dengan -C\n");
 }
 
-TEST_CASE("files and folders inovasi cannot use, in Indonesian; the system's reason too") {
+TEST_CASE("files and folders inovasi cannot use, in Indonesian, with the system's reason") {
   Sandbox sandbox;
   sandbox.make_programme("program");
   Result r = sandbox.run_in("program", {"add-idea", "--from", "nowhere.csv"}, {}, kIndonesian);
