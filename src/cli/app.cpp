@@ -281,6 +281,7 @@ static int dispatch(int argc, char** argv) {
   CLI::App* help =
       app.add_subcommand("help", tr("Show help for inovasi, for one command, or on a topic"));
   help->group(tr("Subcommands"));
+  help->fallthrough();  // -C, --lang after the topic
   help->set_help_flag("-h,--help", tr("Print this help message and exit"));
   std::string topic;
   help->add_option("topic", topic, msg("A command, or a topic: {}", topic_names(tr(" or "))));

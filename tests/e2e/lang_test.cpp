@@ -127,7 +127,7 @@ TEST_CASE("inovasi --help in Indonesian: its description, examples first, CLI11'
   CHECK(r.status == 0);
   std::vector<std::string> lines = split_lines(r.out);
   REQUIRE(lines.size() > 20);
-  CHECK(lines[0] == "inovasi menyimpan catatan program inovasi daerah (ide, OPD, perjanjian");
+  CHECK(lines[0] == "inovasi menyimpan catatan program inovasi daerah (ide, OPD, kontrak kinerja,");
   CHECK(lines[4] == "Contoh:");
   CHECK(lines[10] == "Pemakaian: inovasi [OPSI] PERINTAH");
   CHECK(lines[12] == "Opsi:");
@@ -164,4 +164,11 @@ TEST_CASE("reports follow --lang, else INOVASI_LANG, else the programme's langua
   std::vector<std::string> args = evaluate;
   args.insert(args.end(), {"--lang", "en"});
   CHECK(first_line(sandbox.run(args, {}, {{"INOVASI_LANG", "id"}}).out) == kTitleEn);
+}
+
+TEST_CASE("--lang after a help topic, as after a command") {
+  Sandbox sandbox;
+  Result r = sandbox.run({"help", "periods", "--lang", "id"});
+  CHECK(r.status == 0);
+  CHECK(r.out == read_file(golden_dir() / "help" / "periods.id.txt"));
 }
