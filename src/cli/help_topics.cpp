@@ -156,9 +156,9 @@ Reports, as of the as-of date
   whose due date has passed on the as-of date.
 
 Ideas and units
-  ideas      every idea but those submitted after the as-of date, at the stage it had
-             reached by then (by its trial_date and implemented_date); its
-             plan steps, those done by then, and those overdue (due before
+  ideas      every idea but those submitted after the as-of date, at the stage
+             it had reached by then (by its trial_date and implemented_date);
+             its plan steps, those done by then, and those overdue (due before
              the as-of date and not done)
   units      each unit's ideas by stage; its contracts evaluated in the
              period, the plain mean of their scores, their missing reports
