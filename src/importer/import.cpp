@@ -1,7 +1,5 @@
 #include "inovasi/importer/import.h"
 
-#include <fmt/core.h>
-
 #include <memory>
 #include <set>
 

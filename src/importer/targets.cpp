@@ -1,7 +1,5 @@
 #include "inovasi/importer/targets.h"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 
 #include "inovasi/importer/import.h"

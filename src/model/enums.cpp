@@ -1,7 +1,5 @@
 #include "inovasi/model/enums.h"
 
-#include <fmt/core.h>
-
 #include "inovasi/util/messages.h"
 
 namespace inovasi {

@@ -1,6 +1,5 @@
 #include "inovasi/store/store.h"
 
-#include <fmt/core.h>
 #include <sys/stat.h>
 
 #include <algorithm>

@@ -1,7 +1,5 @@
 #include "inovasi/util/csv.h"
 
-#include <fmt/core.h>
-
 #include <utility>
 
 #include "inovasi/util/messages.h"
