@@ -6,22 +6,22 @@ namespace inovasi::cli {
 
 Command add_regulation_command() {
   return {
-      "add-regulation", "Record a perbup (or its amendment) listing innovations",
+      "add-regulation", tr_noop("Record a perbup (or its amendment) listing innovations"),
       [](CLI::App& app) -> Runner {
         auto o = std::make_shared<AddOptions>();
         auto ideas = std::make_shared<std::vector<std::string>>();
         add_column_options(
             app, *o,
             {
-                {"id", "Id of the regulation (default: derived from --number)"},
-                {"number", "Its number, e.g. 'Perbup No. 27 Tahun 2018'"},
-                {"date", "Date it was enacted (YYYY-MM-DD)"},
-                {"amends", "Id of the regulation it amends (the one in force before it)"},
+                {"id", tr_noop("Id of the regulation (default: derived from --number)")},
+                {"number", tr_noop("Its number, e.g. 'Perbup No. 27 Tahun 2018'")},
+                {"date", tr_noop("Date it was enacted (YYYY-MM-DD)")},
+                {"amends", tr_noop("Id of the regulation it amends (the one in force before it)")},
             });
         app.add_option("--idea", *ideas,
-                       "Id of an innovation it lists (repeatable; an amendment lists them all)")
+                       tr("Id of an innovation it lists (repeatable; an amendment lists them all)"))
             ->allow_extra_args(false);
-        app.footer(
+        app.footer(tr(
             "Examples:\n"
             "  inovasi add-regulation --id perbup-27-2018 --number 'Perbup No. 27 Tahun 2018' \\\n"
             "      --date 2018-08-27 --idea antrean-online --idea paten-keliling\n"
@@ -32,12 +32,12 @@ Command add_regulation_command() {
             "\n"
             "An amendment lists its whole annex as amended; what it adds and removes\n"
             "follows from the regulation it amends (see 'inovasi export perbup').\n"
-            "CSV columns: id,number,date,amends,ideas (ideas as 'a;b').");
+            "CSV columns: id,number,date,amends,ideas (ideas as 'a;b')."));
         return [o, ideas](const Globals& g) {
           AddOptions options = *o;
           if (!options.from.empty() && !ideas->empty())
             throw UsageError(
-                "--idea cannot be combined with --from; put the ideas in the CSV file");
+                tr("--idea cannot be combined with --from; put the ideas in the CSV file"));
           if (options.from.empty()) options.values["ideas"] = join_list_cell(*ideas);
           return run_add<Regulation>(g, options);
         };

@@ -1,8 +1,6 @@
 // What add-unit and add-idea share: an option per CSV column, --from for a
 // batch, and one all-or-nothing import behind both.
 #pragma once
-#include <fmt/core.h>
-
 #include <iostream>
 #include <map>
 #include <memory>
@@ -11,6 +9,7 @@
 #include "inovasi/importer/import.h"
 #include "inovasi/store/csv_codec.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 
 namespace inovasi::cli {
 
@@ -22,20 +21,34 @@ struct AddOptions {
   bool update = false;
 };
 
-// Adds --COLUMN for every column that has help text, plus --from,
-// --dry-run and --update.
+// Adds --COLUMN for every column that has help text (marked with tr_noop,
+// translated here), plus --from, --dry-run and --update.
 inline void add_column_options(CLI::App& app, AddOptions& o,
                                const std::vector<std::pair<std::string, std::string>>& help) {
   for (const auto& [column, text] : help)
-    app.add_option(column_label(column, true), o.values[column], text);
+    app.add_option(column_label(column, true), o.values[column], tr(text));
   app.add_option("--from", o.from,
-                 "Add many from a CSV file whose header names the columns ('-': stdin)")
+                 tr("Add many from a CSV file whose header names the columns ('-': stdin)"))
       ->option_text("FILE.csv");
   app.add_option("--separator", o.separator,
-                 "Separator of the --from CSV: ',' or ';' (default: the header's)")
+                 tr("Separator of the --from CSV: ',' or ';' (default: the header's)"))
       ->check(CLI::IsMember({",", ";"}));
-  app.add_flag("--dry-run", o.dry_run, "Validate and show what would be written; write nothing");
-  app.add_flag("--update", o.update, "Replace records whose id exists (else they are errors)");
+  app.add_flag("--dry-run", o.dry_run,
+               tr("Validate and show what would be written; write nothing"));
+  app.add_flag("--update", o.update, tr("Replace records whose id exists (else they are errors)"));
+}
+
+// "added units/rsud-koesma.yaml", or what a dry run would do.
+inline std::string change_note(ChangeKind kind, bool dry_run, const std::string& path) {
+  switch (kind) {
+    case ChangeKind::kAdded:
+      return dry_run ? msg("would add {}", path) : msg("added {}", path);
+    case ChangeKind::kUpdated:
+      return dry_run ? msg("would update {}", path) : msg("updated {}", path);
+    case ChangeKind::kUnchanged:
+      break;
+  }
+  return msg("unchanged {}", path);
 }
 
 inline char separator_of(const AddOptions& o) {
@@ -51,8 +64,8 @@ int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete
   if (!o.from.empty()) {
     for (const auto& [column, value] : o.values)
       if (!value.empty())
-        throw UsageError(fmt::format("{} cannot be combined with --from; put it in the CSV file",
-                                     column_label(column, true)));
+        throw UsageError(msg("{} cannot be combined with --from; put it in the CSV file",
+                             column_label(column, true)));
     source = read_csv_rows(o.from, read_input(o.from), csv_columns<R>(), findings, separator_of(o));
   } else {
     source.command_line = true;
@@ -67,11 +80,8 @@ int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete
   print_findings(findings);
   if (findings.has_errors()) throw InvalidInput();
 
-  static const char* kVerbs[][2] = {
-      {"added", "would add"}, {"updated", "would update"}, {"unchanged", "unchanged"}};
   for (const auto& change : changes) {
-    std::cout << kVerbs[static_cast<int>(change.kind)][o.dry_run] << " " << dir.shown(change.path)
-              << "\n";
+    std::cout << change_note(change.kind, o.dry_run, dir.shown(change.path)) << "\n";
     if (o.dry_run && source.command_line) std::cout << change.content;
   }
   return kOk;

@@ -4,6 +4,7 @@
 #include "inovasi/cli/app.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 
 namespace inovasi::cli {
 
@@ -25,16 +26,17 @@ int run_check(const Globals& g, bool quiet_warnings) {
 }  // namespace
 
 Command check_command() {
-  return {"check", "Validate every record and every reference", [](CLI::App& app) -> Runner {
+  return {"check", tr_noop("Validate every record and every reference"),
+          [](CLI::App& app) -> Runner {
             auto quiet = std::make_shared<bool>(false);
-            app.add_flag("-q,--quiet", *quiet, "Print errors only, not warnings");
+            app.add_flag("-q,--quiet", *quiet, tr("Print errors only, not warnings"));
             app.footer(
-                "Prints every finding as 'path:line:col: error: message' (or warning:), and\n"
-                "nothing when all is well. Exit status 1 when there is an error.\n"
-                "\n"
-                "Examples:\n"
-                "  inovasi check\n"
-                "  inovasi -C examples/tuban-2018 check --quiet");
+                tr("Prints every finding as 'path:line:col: error: message' (or warning:), and\n"
+                   "nothing when all is well. Exit status 1 when there is an error.\n"
+                   "\n"
+                   "Examples:\n"
+                   "  inovasi check\n"
+                   "  inovasi -C examples/tuban-2018 check --quiet"));
             return [quiet](const Globals& g) { return run_check(g, *quiet); };
           }};
 }

@@ -16,6 +16,7 @@
 #include "inovasi/store/json.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
+#include "inovasi/util/messages.h"
 #include "options.h"
 #include "programmes.h"
 
@@ -50,8 +51,7 @@ void write_out(const stdfs::path& dir, const Outcome& outcome, const Labels& lab
   const PeriodEvaluation& e = outcome.e;
   std::error_code error;
   stdfs::create_directories(dir, error);
-  if (error)
-    throw IoError(fmt::format("{}: cannot create the folder: {}", dir.string(), error.message()));
+  if (error) throw IoError(msg("{}: cannot create the folder: {}", dir.string(), error.message()));
   std::vector<std::pair<std::string, std::string>> files = {{"summary.md", outcome.summary(true)}};
   std::vector<Table> sheets;
   for (std::string_view name : kTableNames) {
@@ -66,7 +66,7 @@ void write_out(const stdfs::path& dir, const Outcome& outcome, const Labels& lab
   fs::AtomicBatch batch;
   for (const auto& [name, content] : files) batch.add(dir / name, content);
   batch.commit();
-  for (const auto& [name, content] : files) std::cerr << "wrote " << (dir / name).string() << "\n";
+  for (const auto& [name, content] : files) std::cerr << msg("wrote {}\n", (dir / name).string());
 }
 
 int emit(const EvaluateOptions& o, const Outcome& outcome, const Labels& labels) {
@@ -89,15 +89,15 @@ int emit(const EvaluateOptions& o, const Outcome& outcome, const Labels& labels)
 int run_evaluate(const Globals& g, const EvaluateOptions& o) {
   if (!o.out.empty() && (!o.format.empty() || !o.table.empty()))
     throw UsageError(
-        "--out writes the summary and every table; --format and --table are for "
-        "standard output");
+        tr("--out writes the summary and every table; --format and --table are for "
+           "standard output"));
   if (!o.table.empty() && (o.format.empty() || o.format == "md"))
-    throw UsageError("--table needs --format csv or json");
+    throw UsageError(tr("--table needs --format csv or json"));
   Date as_of = option_value<Date>(o.as_of, "--as-of").value_or(Date::today());
   Period period = option_value<Period>(o.period, "--period").value_or(last_ended_quarter(as_of));
 
   LoadedProgrammes loaded =
-      load_programmes(g, true, "the records have errors (above); nothing was evaluated");
+      load_programmes(g, true, tr_noop("the records have errors (above); nothing was evaluated"));
   const Labels& labels = Labels::get(report_language(g, loaded));
   if (!loaded.several) {
     const Records& records = loaded.programmes.front().records;
@@ -123,43 +123,46 @@ int run_evaluate(const Globals& g, const EvaluateOptions& o) {
 }  // namespace
 
 Command evaluate_command() {
-  return {"evaluate", "Score the contracts and sum up the programme for a quarter, half or year",
-          [](CLI::App& app) -> Runner {
-            auto o = std::make_shared<EvaluateOptions>();
-            app.add_option("--period", o->period,
-                           "2018-Q3, 2018-H2 or 2018 (default: the last quarter ended on the "
-                           "as-of date)");
-            app.add_option("--as-of", o->as_of,
-                           "Judge as the records stood on this date (default: today)");
-            app.add_option(
-                   "--lang", o->lang,
-                   "id or en: language of the labels (default: the programme's; of several, "
-                   "theirs when they agree, else id)")
-                ->check(CLI::IsMember({"id", "en"}));
-            app.add_option("--format", o->format, "md (default), csv or json, on standard output")
-                ->check(CLI::IsMember({"md", "csv", "json"}));
-            app.add_option("--table", o->table,
-                           "contracts (default), targets, units or ideas, with --format csv|json")
-                ->check(CLI::IsMember({"contracts", "targets", "units", "ideas"}));
-            app.add_option("--out", o->out,
-                           "Write summary.md, contracts.csv, targets.csv, units.csv, ideas.csv, "
-                           "summary.xlsx (the four tables, a sheet each) and units.svg into "
-                           "this folder");
-            app.footer(
-                "A contract's score is the weighted mean of its targets' achievements; see\n"
-                "inovasi-evaluate(1) for the rules. Records dated after the as-of date (reports,\n"
-                "contracts, ideas, finished plan steps, stages reached) are not counted.\n"
-                "Several programmes (-C repeated, or a workspace.yaml listing them) are each\n"
-                "evaluated with their own settings, then summed up together, ids qualified by\n"
-                "programme (tuban/rsud-2018).\n"
-                "\n"
-                "Examples:\n"
-                "  inovasi evaluate --period 2018-H2 --as-of 2019-01-31 --out laporan/2018-H2\n"
-                "  inovasi evaluate --period 2018-Q4 --format csv --table targets\n"
-                "  inovasi -C tuban -C lamongan evaluate --period 2018 --out laporan/2018");
-            return [o](const Globals& g) { return run_evaluate(g, *o); };
-          },
-          Scope::kMany};
+  return {
+      "evaluate",
+      tr_noop("Score the contracts and sum up the programme for a quarter, half or year"),
+      [](CLI::App& app) -> Runner {
+        auto o = std::make_shared<EvaluateOptions>();
+        app.add_option("--period", o->period,
+                       tr("2018-Q3, 2018-H2 or 2018 (default: the last quarter ended on the "
+                          "as-of date)"));
+        app.add_option("--as-of", o->as_of,
+                       tr("Judge as the records stood on this date (default: today)"));
+        app.add_option(
+               "--lang", o->lang,
+               tr("id or en: language of messages and reports (default: $INOVASI_LANG, else "
+                  "English messages and reports in the programme's language; of several, "
+                  "theirs when they agree, else id)"))
+            ->check(CLI::IsMember({"id", "en"}));
+        app.add_option("--format", o->format, tr("md (default), csv or json, on standard output"))
+            ->check(CLI::IsMember({"md", "csv", "json"}));
+        app.add_option("--table", o->table,
+                       tr("contracts (default), targets, units or ideas, with --format csv|json"))
+            ->check(CLI::IsMember({"contracts", "targets", "units", "ideas"}));
+        app.add_option("--out", o->out,
+                       tr("Write summary.md, contracts.csv, targets.csv, units.csv, ideas.csv, "
+                          "summary.xlsx (the four tables, a sheet each) and units.svg into "
+                          "this folder"));
+        app.footer(
+            tr("A contract's score is the weighted mean of its targets' achievements; see\n"
+               "inovasi-evaluate(1) for the rules. Records dated after the as-of date (reports,\n"
+               "contracts, ideas, finished plan steps, stages reached) are not counted.\n"
+               "Several programmes (-C repeated, or a workspace.yaml listing them) are each\n"
+               "evaluated with their own settings, then summed up together, ids qualified by\n"
+               "programme (tuban/rsud-2018).\n"
+               "\n"
+               "Examples:\n"
+               "  inovasi evaluate --period 2018-H2 --as-of 2019-01-31 --out laporan/2018-H2\n"
+               "  inovasi evaluate --period 2018-Q4 --format csv --table targets\n"
+               "  inovasi -C tuban -C lamongan evaluate --period 2018 --out laporan/2018"));
+        return [o](const Globals& g) { return run_evaluate(g, *o); };
+      },
+      Scope::kMany};
 }
 
 }  // namespace inovasi::cli

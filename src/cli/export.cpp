@@ -1,8 +1,6 @@
 // inovasi export: records out as CSV (the layouts the imports take), JSON or
 // Markdown, to a file or standard output, or as an Excel workbook to a file;
 // of several programmes, with ids qualified by programme.
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -16,6 +14,7 @@
 #include "inovasi/render/xlsx.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
+#include "inovasi/util/messages.h"
 #include "options.h"
 #include "programmes.h"
 
@@ -40,7 +39,7 @@ std::string format_of(const ExportOptions& o) {
 csv::Style csv_style(const ExportOptions& o, const std::string& format) {
   bool styled = o.bom || o.crlf || !o.separator.empty();
   if (styled && format != "csv")
-    throw UsageError("--bom, --crlf and --separator are for --format csv");
+    throw UsageError(tr("--bom, --crlf and --separator are for --format csv"));
   csv::Style style;
   style.bom = o.bom;
   style.crlf = o.crlf;
@@ -114,16 +113,16 @@ std::string export_text(const Globals& g, const LoadedProgrammes& loaded, const 
   std::string format = format_of(o);
   csv::Style style = csv_style(o, format);
   if (o.type != "perbup" && (o.perbup.pending || !o.perbup.regulation.empty()))
-    throw UsageError("--regulation and --pending are for export perbup");
+    throw UsageError(tr("--regulation and --pending are for export perbup"));
   if (o.type == "perbup") {
     if (loaded.several)
       throw UsageError(
-          "export perbup writes the annex of one programme's regulation: pick the programme "
-          "with -C DIR");
+          tr("export perbup writes the annex of one programme's regulation: pick the programme "
+             "with -C DIR"));
     return export_perbup(loaded.programmes.front().records, o.perbup, format, g.language, style);
   }
   if (o.type == "all" && format != "json")
-    throw UsageError("export all writes the whole programme as JSON only");
+    throw UsageError(tr("export all writes the whole programme as JSON only"));
   if (o.type == "ideas" && format == "md") {
     const Labels& labels = Labels::get(report_language(g, loaded));
     if (loaded.several) return several_booklets(loaded, labels);
@@ -141,7 +140,8 @@ std::string export_text(const Globals& g, const LoadedProgrammes& loaded, const 
   if (o.type == "regulations") return export_type<Regulation>(records, format, style);
   // targets: the wide layout of sign-contract --targets
   if (format == "json")
-    throw UsageError("targets are part of their contracts in JSON: export contracts --format json");
+    throw UsageError(
+        tr("targets are part of their contracts in JSON: export contracts --format json"));
   Table table = targets_table(all_of<Contract>(records));
   return format == "csv" ? table_csv(table, style) : table_markdown(table);
 }
@@ -152,36 +152,35 @@ void check_xlsx(const ExportOptions& o) {
   csv_style(o, "xlsx");
   if (o.type == "all" || o.type == "perbup")
     throw UsageError(
-        "--format xlsx is for units, ideas, contracts, targets, reports and regulations");
+        tr("--format xlsx is for units, ideas, contracts, targets, reports and regulations"));
   if (o.perbup.pending || !o.perbup.regulation.empty())
-    throw UsageError("--regulation and --pending are for export perbup");
+    throw UsageError(tr("--regulation and --pending are for export perbup"));
   if (o.output == "-")
     throw UsageError(
-        "--format xlsx writes a workbook, not text for standard output: name the file with "
-        "-o FILE.xlsx");
+        tr("--format xlsx writes a workbook, not text for standard output: name the file with "
+           "-o FILE.xlsx"));
 }
 
 void check_folder(const std::string& output) {
   stdfs::path folder = stdfs::path(output).parent_path();
   if (!folder.empty() && !stdfs::is_directory(folder))
-    throw IoError(
-        fmt::format("{}: cannot write: there is no folder '{}'", output, folder.string()));
+    throw IoError(msg("{}: cannot write: there is no folder '{}'", output, folder.string()));
 }
 
 int run_export(const Globals& g, const ExportOptions& o) {
   if (!o.separator.empty() && o.separator != "," && o.separator != ";")
-    throw UsageError("--separator must be ',' or ';'");
+    throw UsageError(tr("--separator must be ',' or ';'"));
   bool xlsx = format_of(o) == "xlsx";
   if (xlsx) check_xlsx(o);
-  LoadedProgrammes loaded =
-      load_programmes(g, false, "some records could not be read (above); nothing was exported");
+  LoadedProgrammes loaded = load_programmes(
+      g, false, tr_noop("some records could not be read (above); nothing was exported"));
   if (xlsx) {
     Records together;
     if (loaded.several) together = qualified_together(loaded);
     const Records& records = loaded.several ? together : loaded.programmes.front().records;
     check_folder(o.output);
     write_workbook(o.output, {type_table(records, o.type)}, 0);
-    std::cerr << "wrote " << o.output << "\n";
+    std::cerr << msg("wrote {}\n", o.output);
     return kOk;
   }
   std::string text = export_text(g, loaded, o);
@@ -192,7 +191,7 @@ int run_export(const Globals& g, const ExportOptions& o) {
     fs::AtomicBatch batch;
     batch.add(o.output, text);
     batch.commit();
-    std::cerr << "wrote " << o.output << "\n";
+    std::cerr << msg("wrote {}\n", o.output);
   }
   return kOk;
 }
@@ -201,46 +200,48 @@ int run_export(const Globals& g, const ExportOptions& o) {
 
 Command export_command() {
   return {
-      "export", "Write records as CSV, JSON, Markdown or an Excel workbook",
+      "export", tr_noop("Write records as CSV, JSON, Markdown or an Excel workbook"),
       [](CLI::App& app) -> Runner {
         auto o = std::make_shared<ExportOptions>();
         app.add_option("TYPE", o->type,
-                       "units, ideas, contracts, targets, reports, regulations, all (JSON), or "
-                       "perbup (the annex of a regulation)")
+                       tr("units, ideas, contracts, targets, reports, regulations, all (JSON), or "
+                          "perbup (the annex of a regulation)"))
             ->required()
             ->check(CLI::IsMember({"units", "ideas", "contracts", "targets", "reports",
                                    "regulations", "all", "perbup"}));
         app.add_option("--format", o->format,
-                       "csv, json, md or xlsx (default: from -o's extension, else csv)")
+                       tr("csv, json, md or xlsx (default: from -o's extension, else csv)"))
             ->check(CLI::IsMember({"csv", "json", "md", "xlsx"}));
-        app.add_option("-o,--output", o->output, "Write to this file ('-': standard output)")
+        app.add_option("-o,--output", o->output, tr("Write to this file ('-': standard output)"))
             ->option_text("FILE");
-        app.add_flag("--bom", o->bom, "Start the CSV with a UTF-8 byte-order mark (for Excel)");
-        app.add_flag("--crlf", o->crlf, "End CSV lines with CR LF instead of LF");
-        app.add_option("--separator", o->separator, "CSV separator: ',' (default) or ';'");
+        app.add_flag("--bom", o->bom, tr("Start the CSV with a UTF-8 byte-order mark (for Excel)"));
+        app.add_flag("--crlf", o->crlf, tr("End CSV lines with CR LF instead of LF"));
+        app.add_option("--separator", o->separator, tr("CSV separator: ',' (default) or ';'"));
         app.add_option("--lang", o->lang,
-                       "id or en: language of the ideas catalogue or the perbup annex (default: "
-                       "the programme's)")
+                       tr("id or en: language of messages, of the ideas catalogue and of the "
+                          "perbup annex (default: $INOVASI_LANG, else English messages and the "
+                          "programme's language)"))
             ->check(CLI::IsMember({"id", "en"}));
         app.add_option("--regulation", o->perbup.regulation,
-                       "perbup: the regulation whose annex to write (default: the one in force)")
+                       tr("perbup: the regulation whose annex to write (default: the one in "
+                          "force)"))
             ->option_text("ID");
         app.add_flag("--pending", o->perbup.pending,
-                     "perbup: the ideas in trial or implemented that no regulation lists yet");
+                     tr("perbup: the ideas in trial or implemented that no regulation lists yet"));
         app.footer(
-            "The CSV columns of each type are those its --from import takes, so an export\n"
-            "edited in a spreadsheet imports back with --update. Text cells starting with\n"
-            "= + - @, a tab or CR get a leading ' so a spreadsheet does not run them.\n"
-            "--format xlsx (or -o FILE.xlsx) writes the same table as a workbook of one\n"
-            "sheet: numbers and dates as number and date cells, the header row frozen.\n"
-            "\n"
-            "Examples:\n"
-            "  inovasi export ideas -o ideas.csv\n"
-            "  inovasi export contracts -o contracts.xlsx\n"
-            "  inovasi export all --format json > programme.json\n"
-            "  inovasi export ideas --format md --lang id -o katalog-inovasi.md\n"
-            "  inovasi export perbup --format md --regulation perbup-27-2018\n"
-            "  inovasi export perbup --pending --format csv");
+            tr("The CSV columns of each type are those its --from import takes, so an export\n"
+               "edited in a spreadsheet imports back with --update. Text cells starting with\n"
+               "= + - @, a tab or CR get a leading ' so a spreadsheet does not run them.\n"
+               "--format xlsx (or -o FILE.xlsx) writes the same table as a workbook of one\n"
+               "sheet: numbers and dates as number and date cells, the header row frozen.\n"
+               "\n"
+               "Examples:\n"
+               "  inovasi export ideas -o ideas.csv\n"
+               "  inovasi export contracts -o contracts.xlsx\n"
+               "  inovasi export all --format json > programme.json\n"
+               "  inovasi export ideas --format md --lang id -o katalog-inovasi.md\n"
+               "  inovasi export perbup --format md --regulation perbup-27-2018\n"
+               "  inovasi export perbup --pending --format csv"));
         return [o](const Globals& g) { return run_export(g, *o); };
       },
       Scope::kMany};

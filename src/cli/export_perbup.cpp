@@ -1,10 +1,9 @@
 #include "export_perbup.h"
 
-#include <fmt/core.h>
-
 #include "inovasi/render/markdown.h"
 #include "inovasi/render/perbup.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 #include "options.h"
 
 namespace inovasi::cli {
@@ -12,9 +11,9 @@ namespace inovasi::cli {
 std::string export_perbup(const Records& records, const PerbupRequest& request,
                           const std::string& format, std::optional<Language> language,
                           const csv::Style& style) {
-  if (format == "json") throw UsageError("export perbup writes Markdown or CSV, not JSON");
+  if (format == "json") throw UsageError(tr("export perbup writes Markdown or CSV, not JSON"));
   if (request.pending && !request.regulation.empty())
-    throw UsageError("--pending lists what no regulation lists; it takes no --regulation");
+    throw UsageError(tr("--pending lists what no regulation lists; it takes no --regulation"));
   Programme programme = records.programme ? records.programme->record : Programme{};
   const Labels& labels = Labels::get(language.value_or(programme.report_language()));
   if (request.pending)
@@ -26,8 +25,8 @@ std::string export_perbup(const Records& records, const PerbupRequest& request,
                                      : &records.find<Regulation>(request.regulation)->record;
   if (!regulation)
     throw InvalidInput(
-        "there is no regulation yet (regulations/ is empty); record the perbup with "
-        "'inovasi add-regulation'");
+        tr("there is no regulation yet (regulations/ is empty); record the perbup with "
+           "'inovasi add-regulation'"));
   return format == "csv" ? table_csv(perbup_table(records, *regulation), style)
                          : perbup_markdown(records, *regulation, labels);
 }

@@ -1,6 +1,4 @@
 // inovasi fmt: rewrites record files into canonical form, never losing a comment unasked.
-#include <fmt/core.h>
-
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -9,6 +7,7 @@
 #include "inovasi/store/store.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 
 namespace inovasi::cli {
 
@@ -69,35 +68,35 @@ int run_fmt(const Globals& g, const FmtOptions& o) {
     if (r.loses_comments && !o.strip_comments)
       findings.warning(
           dir.shown(r.path), {},
-          "has comments, which formatting would lose; left alone (use --strip-comments)");
+          tr("has comments, which formatting would lose; left alone (use --strip-comments)"));
   if (o.check) {
     print_findings(findings);
-    for (const auto& r : plan) std::cout << dir.shown(r.path) << ": not in canonical form\n";
+    for (const auto& r : plan) std::cout << msg("{}: not in canonical form\n", dir.shown(r.path));
     return findings.has_errors() || !plan.empty() ? kInvalid : kOk;
   }
   for (const auto& r : plan)
     if (!r.loses_comments || o.strip_comments) transaction->stage(r.path, r.canonical);
   print_findings(findings);
   for (const auto& relative : transaction->commit())
-    std::cout << "formatted " << dir.shown(relative) << "\n";
+    std::cout << msg("formatted {}\n", dir.shown(relative));
   return findings.has_errors() ? kInvalid : kOk;
 }
 
 }  // namespace
 
 Command fmt_command() {
-  return {"fmt", "Rewrite records into canonical form", [](CLI::App& app) -> Runner {
+  return {"fmt", tr_noop("Rewrite records into canonical form"), [](CLI::App& app) -> Runner {
             auto o = std::make_shared<FmtOptions>();
             app.add_flag("--check", o->check,
-                         "Write nothing; list files not in canonical form and exit 1 if any");
+                         tr("Write nothing; list files not in canonical form and exit 1 if any"));
             app.add_flag("--strip-comments", o->strip_comments,
-                         "Also rewrite files that hold comments (the comments are lost)");
+                         tr("Also rewrite files that hold comments (the comments are lost)"));
             app.footer(
-                "Files with errors are reported and left alone.\n"
-                "\n"
-                "Examples:\n"
-                "  inovasi fmt\n"
-                "  inovasi fmt --check");
+                tr("Files with errors are reported and left alone.\n"
+                   "\n"
+                   "Examples:\n"
+                   "  inovasi fmt\n"
+                   "  inovasi fmt --check"));
             return [o](const Globals& g) { return run_fmt(g, *o); };
           }};
 }

@@ -9,6 +9,7 @@
 #include "inovasi/store/values.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/process.h"
 #include "options.h"
 
@@ -67,8 +68,8 @@ void make_git_repository(const ProgrammeDir& dir) {
     std::vector<std::string> command = {"git"};
     command.insert(command.end(), args.begin(), args.end());
     if (process::run(command, root, true) != 0)
-      throw IoError(fmt::format("{}: 'git {}' failed; the programme is written, without git", root,
-                                args.front()));
+      throw IoError(
+          msg("{}: 'git {}' failed; the programme is written, without git", root, args.front()));
   };
   git({"init", "-q"});
   std::string inovasi = inovasi_command();
@@ -77,7 +78,7 @@ void make_git_repository(const ProgrammeDir& dir) {
   stdfs::path hook = dir.absolute(".git/hooks/pre-commit");
   std::error_code ec;
   if (stdfs::exists(hook, ec)) {
-    std::cerr << fmt::format(
+    std::cerr << msg(
         "{}: kept the hook there; add 'inovasi check' to it to check records before a commit\n",
         dir.shown(".git/hooks/pre-commit"));
     return;
@@ -89,8 +90,7 @@ void make_git_repository(const ProgrammeDir& dir) {
   stdfs::permissions(
       hook, stdfs::perms::owner_exec | stdfs::perms::group_exec | stdfs::perms::others_exec,
       stdfs::perm_options::add, ec);
-  if (ec)
-    throw IoError(fmt::format("{}: cannot make it executable: {}", hook.string(), ec.message()));
+  if (ec) throw IoError(msg("{}: cannot make it executable: {}", hook.string(), ec.message()));
 }
 
 int run_init(const InitOptions& o) {
@@ -100,13 +100,13 @@ int run_init(const InitOptions& o) {
   programme.mou_date = option_value<Date>(o.mou_date, "--mou-date");
   ProgrammeDir dir{stdfs::path(o.dir)};
   if (o.git && process::run({"git", "--version"}, {}, true) != 0)
-    throw UsageError("--git: git is not installed or not in PATH (apt install git)");
+    throw UsageError(tr("--git: git is not installed or not in PATH (apt install git)"));
   std::error_code ec;
   if (stdfs::exists(dir.absolute(kProgrammeFile), ec))
-    throw InvalidInput(fmt::format("{}: a programme exists here already; refusing to overwrite it",
-                                   dir.shown(kProgrammeFile)));
+    throw InvalidInput(msg("{}: a programme exists here already; refusing to overwrite it",
+                           dir.shown(kProgrammeFile)));
   stdfs::create_directories(dir.root(), ec);
-  if (ec) throw IoError(fmt::format("{}: cannot create: {}", o.dir, ec.message()));
+  if (ec) throw IoError(msg("{}: cannot create: {}", o.dir, ec.message()));
 
   Transaction transaction(dir);
   transaction.stage(kProgrammeFile, canonical_text(programme));
@@ -117,9 +117,13 @@ int run_init(const InitOptions& o) {
   transaction.stage(".gitignore", ".inovasi.lock\n.inovasi/\n");
   transaction.commit();
   if (o.git) make_git_repository(dir);
-  std::cout << fmt::format(
-      "created programme '{}' in {}{}\n", o.name, o.dir,
-      o.git ? ", a git repository that checks records before each commit" : "");
+  if (o.git)
+    std::cout << msg(
+        "created programme '{}' in {}, a git repository that checks records before "
+        "each commit\n",
+        o.name, o.dir);
+  else
+    std::cout << msg("created programme '{}' in {}\n", o.name, o.dir);
   return kOk;
 }
 
@@ -127,22 +131,22 @@ int run_init(const InitOptions& o) {
 
 Command init_command() {
   return {
-      "init", "Create a programme directory",
+      "init", tr_noop("Create a programme directory"),
       [](CLI::App& app) -> Runner {
         auto o = std::make_shared<InitOptions>();
-        app.add_option("dir", o->dir, "Where to create it (default: the working directory)");
-        app.add_option("--name", o->name, "Name of the programme")->required();
-        app.add_option("--region", o->region, "The kabupaten or kota, e.g. 'Kabupaten Tuban'")
+        app.add_option("dir", o->dir, tr("Where to create it (default: the working directory)"));
+        app.add_option("--name", o->name, tr("Name of the programme"))->required();
+        app.add_option("--region", o->region, tr("The kabupaten or kota, e.g. 'Kabupaten Tuban'"))
             ->required();
-        app.add_option("--language", o->language, "Language of generated reports: id or en")
+        app.add_option("--language", o->language, tr("Language of generated reports: id or en"))
             ->capture_default_str();
         app.add_option("--partner", o->partner,
-                       "Partner institution, e.g. 'Lembaga Administrasi Negara'");
-        app.add_option("--mou-date", o->mou_date, "Date the MoU was signed (YYYY-MM-DD)");
+                       tr("Partner institution, e.g. 'Lembaga Administrasi Negara'"));
+        app.add_option("--mou-date", o->mou_date, tr("Date the MoU was signed (YYYY-MM-DD)"));
         app.add_flag("--git", o->git,
-                     "Also make it a git repository: merge driver for records, and a "
-                     "pre-commit hook that runs 'inovasi check'");
-        app.footer(
+                     tr("Also make it a git repository: merge driver for records, and a "
+                        "pre-commit hook that runs 'inovasi check'"));
+        app.footer(tr(
             "Examples:\n"
             "  inovasi init tuban --name 'Inovasi Daerah Kabupaten Tuban 2018' --region 'Kabupaten "
             "Tuban'\n"
@@ -150,7 +154,7 @@ Command init_command() {
             "      --partner 'Lembaga Administrasi Negara' --mou-date 2019-02-11\n"
             "  inovasi init lamongan --name 'Inovasi Daerah Lamongan' --region 'Kabupaten "
             "Lamongan' "
-            "--git");
+            "--git"));
         return [o](const Globals& g) {
           InitOptions options = *o;
           if (options.dir == "." && !g.dir.empty()) options.dir = g.dir;

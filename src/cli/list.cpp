@@ -1,6 +1,4 @@
 // inovasi list: records in the terminal, filtered, as a table, CSV or JSON.
-#include <fmt/core.h>
-
 #include <iostream>
 #include <memory>
 
@@ -9,6 +7,7 @@
 #include "inovasi/store/store.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/terminal.h"
 #include "options.h"
 
@@ -57,9 +56,10 @@ struct Filter {
   }
 };
 
-// The table columns of each type; CSV and JSON carry every field.
+// The table columns of each type, headed in the language of messages; CSV
+// and JSON carry every field, under its own name.
 std::vector<std::string> table_header(const Unit*) {
-  return {"ID", "NAME", "KIND", "IDEAS"};
+  return {"ID", tr("NAME"), tr("KIND"), tr("IDEAS")};
 }
 std::vector<std::string> table_row(const Unit& u, const Records& r) {
   int ideas = 0;
@@ -67,14 +67,14 @@ std::vector<std::string> table_row(const Unit& u, const Records& r) {
   return {u.id, u.name, std::string(token(u.kind)), std::to_string(ideas)};
 }
 std::vector<std::string> table_header(const Idea*) {
-  return {"ID", "TITLE", "UNIT", "STAGE", "CATEGORY"};
+  return {"ID", tr("TITLE"), tr("UNIT"), tr("STAGE"), tr("CATEGORY")};
 }
 std::vector<std::string> table_row(const Idea& i, const Records&) {
   return {i.id, i.title, i.unit, std::string(token(i.stage)),
           i.category ? std::string(token(*i.category)) : ""};
 }
 std::vector<std::string> table_header(const Contract*) {
-  return {"ID", "UNIT", "START", "END", "TARGETS", "REPORTS"};
+  return {"ID", tr("UNIT"), tr("START"), tr("END"), tr("TARGETS"), tr("REPORTS")};
 }
 std::vector<std::string> table_row(const Contract& c, const Records& r) {
   int reports = 0;
@@ -87,14 +87,14 @@ std::vector<std::string> table_row(const Contract& c, const Records& r) {
           std::to_string(reports)};
 }
 std::vector<std::string> table_header(const Report*) {
-  return {"CONTRACT", "PERIOD", "SUBMITTED", "ACTUAL"};
+  return {tr("CONTRACT"), tr("PERIOD"), tr("SUBMITTED"), tr("ACTUAL")};
 }
 std::vector<std::string> table_row(const Report& rep, const Records&) {
   return {rep.contract, rep.period.str(), rep.submitted.str(), format_pairs(rep.actual)};
 }
 
 std::vector<std::string> table_header(const Regulation*) {
-  return {"ID", "NUMBER", "DATE", "AMENDS", "IDEAS"};
+  return {"ID", tr("NUMBER"), tr("DATE"), tr("AMENDS"), tr("IDEAS")};
 }
 std::vector<std::string> table_row(const Regulation& g, const Records&) {
   return {g.id, g.number, g.date.str(), g.amends, std::to_string(g.ideas.size())};
@@ -126,7 +126,7 @@ int run_list(const Globals& g, const ListOptions& o) {
                 option_value<UnitKind>(o.kind, "--kind"),
                 option_value<Period>(o.period, "--period")};
   auto refuse = [&](bool given, const char* option) {
-    if (given) throw UsageError(fmt::format("{} does not filter {}", option, o.type));
+    if (given) throw UsageError(msg("{} does not filter {}", option, o.type));
   };
   require_record<Unit>(records, o.unit, "--unit");
   require_record<Contract>(records, o.contract, "--contract");
@@ -153,30 +153,30 @@ int run_list(const Globals& g, const ListOptions& o) {
 }  // namespace
 
 Command list_command() {
-  return {"list", "List units, ideas, contracts, reports or regulations, with filters",
+  return {"list", tr_noop("List units, ideas, contracts, reports or regulations, with filters"),
           [](CLI::App& app) -> Runner {
             auto o = std::make_shared<ListOptions>();
             app.add_option("type", o->type,
-                           "What to list: units, ideas, contracts, reports or regulations")
+                           tr("What to list: units, ideas, contracts, reports or regulations"))
                 ->required()
                 ->check(CLI::IsMember({"units", "ideas", "contracts", "reports", "regulations"}));
-            app.add_option("--unit", o->unit, "Only this unit, or the records of this unit");
-            app.add_option("--stage", o->stage, "Only ideas at this stage");
-            app.add_option("--category", o->category, "Only ideas of this category");
-            app.add_option("--kind", o->kind, "Only units of this kind");
-            app.add_option("--contract", o->contract, "Only this contract, or its reports");
+            app.add_option("--unit", o->unit, tr("Only this unit, or the records of this unit"));
+            app.add_option("--stage", o->stage, tr("Only ideas at this stage"));
+            app.add_option("--category", o->category, tr("Only ideas of this category"));
+            app.add_option("--kind", o->kind, tr("Only units of this kind"));
+            app.add_option("--contract", o->contract, tr("Only this contract, or its reports"));
             app.add_option(
                 "--period", o->period,
-                "Only contracts running in, reports for, or regulations dated in this period "
-                "(2018-Q3, 2018-H2, 2018)");
-            app.add_option("--format", o->format, "table, csv or json")
+                tr("Only contracts running in, reports for, or regulations dated in this period "
+                   "(2018-Q3, 2018-H2, 2018)"));
+            app.add_option("--format", o->format, tr("table, csv or json"))
                 ->check(CLI::IsMember({"table", "csv", "json"}))
                 ->capture_default_str();
             app.footer(
-                "Examples:\n"
-                "  inovasi list ideas --stage 'uji coba'\n"
-                "  inovasi list units --kind kecamatan --format csv > kecamatan.csv\n"
-                "  inovasi list reports --contract rsud-2018 --period 2018-H2");
+                tr("Examples:\n"
+                   "  inovasi list ideas --stage 'uji coba'\n"
+                   "  inovasi list units --kind kecamatan --format csv > kecamatan.csv\n"
+                   "  inovasi list reports --contract rsud-2018 --period 2018-H2"));
             return [o](const Globals& g) { return run_list(g, *o); };
           }};
 }

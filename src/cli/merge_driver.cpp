@@ -2,7 +2,6 @@
 // a record field by field, so that two branches changing different fields
 // (even on adjacent lines) merge cleanly, and only a field changed two ways
 // is a conflict, marked around that field alone.
-#include <fmt/core.h>
 #include <spawn.h>
 #include <sys/wait.h>
 
@@ -16,7 +15,9 @@
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
+#include "options.h"
 
 extern char** environ;
 
@@ -56,7 +57,7 @@ std::optional<FieldTexts> read_version(const std::string& text, const std::strin
                                        const char* side, std::string& why_not) {
   if (side == std::string_view("base") && text.empty()) return FieldTexts{};
   if (yaml::has_comments(text)) {
-    if (why_not.empty()) why_not = fmt::format("{} has comments", side);
+    if (why_not.empty()) why_not = msg("{} has comments", side);
     return std::nullopt;
   }
   Findings findings;
@@ -65,7 +66,7 @@ std::optional<FieldTexts> read_version(const std::string& text, const std::strin
   R record{};
   if (!findings.has_errors()) record = decode_record<R>(root, path, findings, origin);
   if (findings.has_errors()) {
-    if (why_not.empty()) why_not = fmt::format("{} is not a valid {}", side, R::kType);
+    if (why_not.empty()) why_not = msg("{} is not a valid {}", side, record_noun<R>());
     return std::nullopt;
   }
   YamlEncoder encoder(false);
@@ -208,45 +209,45 @@ int run_merge_driver(const MergeFiles& f) {
   std::optional<Merged> merged = merge_record(f, base, ours, theirs, why_not);
   if (!merged) {
     // A file outside the record folders is no record: nothing to say.
-    if (!why_not.empty())
-      std::cerr << fmt::format("{}: {}; merged line by line\n", f.path, why_not);
+    if (!why_not.empty()) std::cerr << msg("{}: {}; merged line by line\n", f.path, why_not);
     return merge_lines(f, ours, theirs);
   }
   write_result(f.ours, merged->text);
   for (const auto& key : merged->conflicts)
-    std::cerr << fmt::format("{}: '{}' changed differently on both sides\n", f.path, key);
+    std::cerr << msg("{}: '{}' changed differently on both sides\n", f.path, key);
   return merged->conflicts.empty() ? kOk : kInvalid;
 }
 
 }  // namespace
 
 Command merge_driver_command() {
-  return {"merge-driver", "Merge a record field by field (git's merge driver for records)",
-          [](CLI::App& app) -> Runner {
-            auto f = std::make_shared<MergeFiles>();
-            app.add_option("base", f->base, "The common ancestor's version (git's %O)")->required();
-            app.add_option("ours", f->ours,
-                           "Our version (git's %A); the merged record is written here")
-                ->required();
-            app.add_option("theirs", f->theirs, "Their version (git's %B)")->required();
-            app.add_option("path", f->path, "The record's path in the repository (git's %P)")
-                ->required();
-            app.footer(
-                "Each top-level field is merged on its own: changed on one side, that side\n"
-                "wins; changed alike on both, it is kept; changed two ways, both values are\n"
-                "left between conflict markers around that field and the exit status is 1.\n"
-                "A list or mapping under a field (plan, targets, actual) is one value.\n"
-                "Files that are not valid records, or hold comments, are merged line by\n"
-                "line as git would. The programme's .gitattributes names the driver for\n"
-                "*.yaml; enable it once in each clone:\n"
-                "  git config merge.inovasi.driver 'inovasi merge-driver %O %A %B %P'\n"
-                "\n"
-                "Examples:\n"
-                "  inovasi merge-driver base.yaml ours.yaml theirs.yaml ideas/antrean-online.yaml\n"
-                "  inovasi merge-driver %O %A %B %P    (as git runs it)");
-            return [f](const Globals&) { return run_merge_driver(*f); };
-          },
-          Scope::kNone};
+  return {
+      "merge-driver", tr_noop("Merge a record field by field (git's merge driver for records)"),
+      [](CLI::App& app) -> Runner {
+        auto f = std::make_shared<MergeFiles>();
+        app.add_option("base", f->base, tr("The common ancestor's version (git's %O)"))->required();
+        app.add_option("ours", f->ours,
+                       tr("Our version (git's %A); the merged record is written here"))
+            ->required();
+        app.add_option("theirs", f->theirs, tr("Their version (git's %B)"))->required();
+        app.add_option("path", f->path, tr("The record's path in the repository (git's %P)"))
+            ->required();
+        app.footer(
+            tr("Each top-level field is merged on its own: changed on one side, that side\n"
+               "wins; changed alike on both, it is kept; changed two ways, both values are\n"
+               "left between conflict markers around that field and the exit status is 1.\n"
+               "A list or mapping under a field (plan, targets, actual) is one value.\n"
+               "Files that are not valid records, or hold comments, are merged line by\n"
+               "line as git would. The programme's .gitattributes names the driver for\n"
+               "*.yaml; enable it once in each clone:\n"
+               "  git config merge.inovasi.driver 'inovasi merge-driver %O %A %B %P'\n"
+               "\n"
+               "Examples:\n"
+               "  inovasi merge-driver base.yaml ours.yaml theirs.yaml ideas/antrean-online.yaml\n"
+               "  inovasi merge-driver %O %A %B %P    (as git runs it)"));
+        return [f](const Globals&) { return run_merge_driver(*f); };
+      },
+      Scope::kNone};
 }
 
 }  // namespace inovasi::cli

@@ -5,10 +5,12 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include "inovasi/model/snapshot.h"
 #include "inovasi/store/values.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 
 namespace inovasi::cli {
 
@@ -22,11 +24,23 @@ std::optional<T> option_value(const std::string& text, const char* option) {
   return value;
 }
 
+// The name of a record type in a message: "unit", or "OPD" in Indonesian.
+template <class R>
+std::string record_noun() {
+  if constexpr (std::is_same_v<R, Unit>) return tr("unit");
+  if constexpr (std::is_same_v<R, Idea>) return tr("idea");
+  if constexpr (std::is_same_v<R, Contract>) return tr("contract");
+  if constexpr (std::is_same_v<R, Report>) return tr("report");
+  if constexpr (std::is_same_v<R, Regulation>) return tr("regulation");
+  if constexpr (std::is_same_v<R, Programme>) return tr("programme");
+  return R::kType;
+}
+
 // An id given to filter by must name a record of that type.
 template <class R>
 void require_record(const Records& records, const std::string& id, const char* option) {
   if (!id.empty() && !records.find<R>(id))
-    throw InvalidInput(fmt::format("{}: there is no {} '{}'", option, R::kType, id));
+    throw InvalidInput(msg("{}: there is no {} '{}'", option, record_noun<R>(), id));
 }
 
 }  // namespace inovasi::cli

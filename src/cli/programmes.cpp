@@ -2,6 +2,7 @@
 
 #include "inovasi/check/check.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 #include "options.h"
 
 namespace inovasi::cli {
@@ -16,7 +17,7 @@ LoadedProgrammes load_programmes(const Globals& globals, bool check, const char*
     loaded.programmes.push_back({std::move(p.name), std::move(p.dir), std::move(records)});
   }
   print_findings(findings);
-  if (findings.has_errors()) throw InvalidInput(failure);
+  if (findings.has_errors()) throw InvalidInput(tr(failure));
   return loaded;
 }
 

@@ -25,7 +25,8 @@ struct LoadedProgrammes {
 // Selects the programmes (-C, $INOVASI_DIR, the working directory) and loads
 // each, checking its records when check is set. Every finding of every
 // programme (and of workspace.yaml) is printed together; when any is an
-// error, throws InvalidInput with the message `failure`.
+// error, throws InvalidInput with the message `failure` (marked with
+// tr_noop, translated here).
 LoadedProgrammes load_programmes(const Globals& globals, bool check, const char* failure);
 
 // A programme's inovasi.yaml, or the defaults when it could not be read.

@@ -15,7 +15,7 @@ int run_report(const Globals& g, AddOptions o, const ReportLists& lists) {
   if (!o.from.empty()) {
     if (!lists.actual.empty() || !lists.evidence.empty())
       throw UsageError(
-          "--actual and --evidence cannot be combined with --from; put them in the CSV file");
+          tr("--actual and --evidence cannot be combined with --from; put them in the CSV file"));
     return run_add<Report>(g, o);
   }
   o.values["actual"] = join_list_cell(lists.actual);
@@ -34,26 +34,27 @@ int run_report(const Globals& g, AddOptions o, const ReportLists& lists) {
 }  // namespace
 
 Command report_command() {
-  return {"report", "Record a quarterly progress report", [](CLI::App& app) -> Runner {
+  return {"report", tr_noop("Record a quarterly progress report"), [](CLI::App& app) -> Runner {
             auto o = std::make_shared<AddOptions>();
             auto lists = std::make_shared<ReportLists>();
             add_column_options(
                 app, *o,
                 {
-                    {"contract", "Id of the contract reported on"},
-                    {"period", "The quarter reported on, e.g. 2018-Q3"},
-                    {"submitted", "Date the report was submitted (default: today)"},
-                    {"narrative", "What was done (@FILE reads a file)"},
-                    {"obstacles", "Obstacles met, kendala (@FILE reads a file)"},
-                    {"next_steps", "Follow-up plan, rencana tindak lanjut (@FILE reads a file)"},
+                    {"contract", tr_noop("Id of the contract reported on")},
+                    {"period", tr_noop("The quarter reported on, e.g. 2018-Q3")},
+                    {"submitted", tr_noop("Date the report was submitted (default: today)")},
+                    {"narrative", tr_noop("What was done (@FILE reads a file)")},
+                    {"obstacles", tr_noop("Obstacles met, kendala (@FILE reads a file)")},
+                    {"next_steps",
+                     tr_noop("Follow-up plan, rencana tindak lanjut (@FILE reads a file)")},
                 });
             app.add_option("--actual", lists->actual,
-                           "Realisation of a target as TARGET=VALUE (repeatable)")
+                           tr("Realisation of a target as TARGET=VALUE (repeatable)"))
                 ->allow_extra_args(false);
             app.add_option("--evidence", lists->evidence,
-                           "A supporting document, path or URL (repeatable)")
+                           tr("A supporting document, path or URL (repeatable)"))
                 ->allow_extra_args(false);
-            app.footer(
+            app.footer(tr(
                 "Examples:\n"
                 "  inovasi report --contract rsud-2018 --period 2018-Q3 --submitted 2018-10-08 \\\n"
                 "      --actual waktu-tunggu=42 --actual pengguna=620 --narrative @q3.txt\n"
@@ -61,7 +62,7 @@ Command report_command() {
                 "\n"
                 "CSV columns: "
                 "contract,period,submitted,actual,narrative,obstacles,next_steps,evidence\n"
-                "with actual as 'target=value;target=value' and evidence as 'a;b'.");
+                "with actual as 'target=value;target=value' and evidence as 'a;b'."));
             return [o, lists](const Globals& g) { return run_report(g, *o, *lists); };
           }};
 }

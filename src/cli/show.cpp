@@ -10,6 +10,7 @@
 #include "inovasi/store/json.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
 namespace inovasi::cli {
@@ -34,11 +35,12 @@ bool show_one(const ProgrammeDir& dir, const Records& records, const ShowOptions
   return true;
 }
 
-// What refers to a record, for the reader of `show`.
+// What refers to a record, for the reader of `show`: comments after the
+// record, in the language of messages.
 void show_related(const Records& records, const std::string& id) {
   std::vector<std::string> lines;
   auto list = [&](const char* what, const std::vector<std::string>& ids) {
-    if (!ids.empty()) lines.push_back(fmt::format("# {}: {}", what, text::join(ids, ", ")));
+    if (!ids.empty()) lines.push_back(fmt::format("# {}: {}", tr(what), text::join(ids, ", ")));
   };
   if (records.find<Unit>(id)) {
     std::vector<std::string> ideas, contracts;
@@ -46,14 +48,14 @@ void show_related(const Records& records, const std::string& id) {
       if (i.record.unit == id) ideas.push_back(i.record.id);
     for (const auto& c : records.contracts)
       if (c.record.unit == id) contracts.push_back(c.record.id);
-    list("ideas of this unit", ideas);
-    list("contracts of this unit", contracts);
+    list(tr_noop("ideas of this unit"), ideas);
+    list(tr_noop("contracts of this unit"), contracts);
   }
   if (records.find<Contract>(id)) {
     std::vector<std::string> reports;
     for (const auto& r : records.reports)
       if (r.record.contract == id) reports.push_back(r.record.period.str());
-    list("reports", reports);
+    list(tr_noop("reports"), reports);
   }
   if (records.find<Idea>(id) || records.find<Regulation>(id)) {
     std::vector<std::string> listing, amendments;
@@ -62,8 +64,8 @@ void show_related(const Records& records, const std::string& id) {
       if (std::find(ideas.begin(), ideas.end(), id) != ideas.end()) listing.push_back(r.record.id);
       if (r.record.amends == id) amendments.push_back(r.record.id);
     }
-    list("regulations listing it", listing);
-    list("amended by", amendments);
+    list(tr_noop("regulations listing it"), listing);
+    list(tr_noop("amended by"), amendments);
   }
   for (const auto& line : lines) std::cout << line << "\n";
 }
@@ -89,27 +91,27 @@ int run_show(const Globals& g, const ShowOptions& o) {
   for (const auto& c : records.contracts) keys.push_back(c.record.id);
   for (const auto& r : records.reports) keys.push_back(record_key(r.record));
   for (const auto& r : records.regulations) keys.push_back(r.record.id);
-  std::string message = fmt::format("no record has the id '{}'", o.id);
-  if (auto near = text::nearest(o.id, keys)) message += fmt::format("; did you mean '{}'?", *near);
+  std::string message = msg("no record has the id '{}'", o.id);
+  if (auto near = text::nearest(o.id, keys)) message += msg("; did you mean '{}'?", *near);
   throw InvalidInput(message);
 }
 
 }  // namespace
 
 Command show_command() {
-  return {"show", "Show one record by its id", [](CLI::App& app) -> Runner {
+  return {"show", tr_noop("Show one record by its id"), [](CLI::App& app) -> Runner {
             auto o = std::make_shared<ShowOptions>();
             app.add_option(
                    "id", o->id,
-                   "Id of a unit, idea, contract or regulation; CONTRACT/PERIOD for a report")
+                   tr("Id of a unit, idea, contract or regulation; CONTRACT/PERIOD for a report"))
                 ->required();
-            app.add_option("--format", o->format, "yaml or json")
+            app.add_option("--format", o->format, tr("yaml or json"))
                 ->check(CLI::IsMember({"yaml", "json"}))
                 ->capture_default_str();
             app.footer(
-                "Examples:\n"
-                "  inovasi show antrean-online\n"
-                "  inovasi show rsud-2018/2018-Q3 --format json");
+                tr("Examples:\n"
+                   "  inovasi show antrean-online\n"
+                   "  inovasi show rsud-2018/2018-Q3 --format json"));
             return [o](const Globals& g) { return run_show(g, *o); };
           }};
 }

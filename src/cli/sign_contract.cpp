@@ -16,7 +16,7 @@ struct ContractLists {
 int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
   bool batch = !o.from.empty();
   if (batch && !lists.ideas.empty())
-    throw UsageError("--idea cannot be combined with --from; put the ideas in the CSV file");
+    throw UsageError(tr("--idea cannot be combined with --from; put the ideas in the CSV file"));
   if (!batch) o.values["ideas"] = join_list_cell(lists.ideas);
   TargetsByContract targets;
   if (!lists.targets.empty()) {
@@ -24,12 +24,12 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
     std::string text = read_input(lists.targets);
     bool yaml = lists.targets.ends_with(".yaml") || lists.targets.ends_with(".yml");
     if (yaml && batch)
-      throw UsageError("with --from, --targets must be a CSV file with a 'contract' column");
+      throw UsageError(tr("with --from, --targets must be a CSV file with a 'contract' column"));
     targets = yaml ? read_targets_yaml(lists.targets, text, findings)
                    : read_targets_csv(lists.targets, text, findings, separator_of(o));
     if (batch && targets.count(""))
       findings.error(lists.targets, {1, 1},
-                     "with --from, every target row needs its contract in a 'contract' column");
+                     tr("with --from, every target row needs its contract in a 'contract' column"));
     print_findings(findings);
     if (findings.has_errors()) throw InvalidInput();
   }
@@ -48,9 +48,8 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
     if (it == targets.end() && !batch) it = targets.find("");
     if (it == targets.end() && !batch && targets.size() == 1) it = targets.begin();
     if (it == targets.end()) {
-      findings.error(
-          s.origin.path, s.origin.mark,
-          fmt::format("{} has no targets for contract '{}'", lists.targets, s.record.id));
+      findings.error(s.origin.path, s.origin.mark,
+                     msg("{} has no targets for contract '{}'", lists.targets, s.record.id));
       return;
     }
     taken.insert(it->first);
@@ -72,9 +71,8 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
   auto check_all_taken = [&](Findings& findings) {
     for (const auto& [contract, rows] : targets)
       if (batch && !taken.count(contract) && !rows.origins.empty())
-        findings.error(
-            lists.targets, rows.origins.front().mark,
-            fmt::format("targets for contract '{}', which {} does not sign", contract, o.from));
+        findings.error(lists.targets, rows.origins.front().mark,
+                       msg("targets for contract '{}', which {} does not sign", contract, o.from));
   };
   return run_add<Contract>(g, o, attach, check_all_taken);
 }
@@ -83,30 +81,34 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
 
 Command sign_contract_command() {
   return {
-      "sign-contract", "Record a signed performance contract with its targets",
+      "sign-contract", tr_noop("Record a signed performance contract with its targets"),
       [](CLI::App& app) -> Runner {
         auto o = std::make_shared<AddOptions>();
         auto lists = std::make_shared<ContractLists>();
         add_column_options(
             app, *o,
             {
-                {"id", "Id of the contract (default: unit and start year, e.g. rsud-koesma-2018)"},
-                {"unit", "Id of the OPD that signs it"},
-                {"signed", "Date it was signed (YYYY-MM-DD)"},
-                {"first_party_name", "Name of the first party (usually the regent)"},
-                {"first_party_position", "Position of the first party, e.g. 'Bupati Tuban'"},
-                {"second_party_name", "Name of the second party (the head of the OPD)"},
-                {"second_party_position", "Position of the second party"},
-                {"start", "First day the contract covers"},
-                {"end", "Last day the contract covers"},
+                {"id",
+                 tr_noop(
+                     "Id of the contract (default: unit and start year, e.g. rsud-koesma-2018)")},
+                {"unit", tr_noop("Id of the OPD that signs it")},
+                {"signed", tr_noop("Date it was signed (YYYY-MM-DD)")},
+                {"first_party_name", tr_noop("Name of the first party (usually the regent)")},
+                {"first_party_position",
+                 tr_noop("Position of the first party, e.g. 'Bupati Tuban'")},
+                {"second_party_name", tr_noop("Name of the second party (the head of the OPD)")},
+                {"second_party_position", tr_noop("Position of the second party")},
+                {"start", tr_noop("First day the contract covers")},
+                {"end", tr_noop("Last day the contract covers")},
             });
-        app.add_option("--idea", lists->ideas, "Id of an innovation it carries out (repeatable)")
+        app.add_option("--idea", lists->ideas,
+                       tr("Id of an innovation it carries out (repeatable)"))
             ->allow_extra_args(false);
         app.add_option("--targets", lists->targets,
-                       "Targets: a YAML list (FILE.yaml) or a CSV with a column per quarter "
-                       "(FILE.csv)")
+                       tr("Targets: a YAML list (FILE.yaml) or a CSV with a column per quarter "
+                          "(FILE.csv)"))
             ->option_text("FILE");
-        app.footer(
+        app.footer(tr(
             "Examples:\n"
             "  inovasi sign-contract --id rsud-2018 --unit rsud-koesma --idea antrean-online \\\n"
             "      --signed 2018-05-02 --start 2018-04-01 --end 2019-03-31 --targets targets.csv\n"
@@ -115,7 +117,7 @@ Command sign_contract_command() {
             "Targets CSV columns: [contract,]target,name,unit,polarity,mode,weight,baseline,\n"
             "then one column per quarter (2018-Q2,2018-Q3,...) holding the target value.\n"
             "Contracts CSV columns: id,unit,ideas,signed,first_party_name,first_party_position,\n"
-            "second_party_name,second_party_position,start,end (ideas as 'a;b').");
+            "second_party_name,second_party_position,start,end (ideas as 'a;b')."));
         return [o, lists](const Globals& g) { return run_sign(g, *o, *lists); };
       }};
 }

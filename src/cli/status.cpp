@@ -1,6 +1,4 @@
 // inovasi status: who has reported each quarter, and who has not.
-#include <fmt/core.h>
-
 #include <iostream>
 #include <memory>
 
@@ -11,6 +9,7 @@
 #include "inovasi/store/values.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/error.h"
+#include "inovasi/util/messages.h"
 #include "inovasi/util/terminal.h"
 #include "options.h"
 
@@ -67,15 +66,14 @@ int run_status(const Globals& g, const StatusOptions& o) {
     }
     std::cout << to_json(array) << "\n";
   } else {
-    std::vector<std::string> upper;
-    for (auto h : header) {
-      for (char& ch : h) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-      upper.push_back(h);
-    }
-    std::cout << terminal::table(upper, rows, terminal::width(), terminal::use_colour(stdout));
-    std::cout << fmt::format("as of {}: {} on-time, {} late, {} missing, {} not-due\n", as_of.str(),
-                             counts[ReportState::kOnTime], counts[ReportState::kLate],
-                             counts[ReportState::kMissing], counts[ReportState::kNotDue]);
+    // The table's headings are for people; its states stay the tokens
+    // --format csv and json give.
+    std::vector<std::string> headings = {tr("CONTRACT"), tr("UNIT"),      tr("PERIOD"),
+                                         tr("DUE"),      tr("SUBMITTED"), "STATUS"};
+    std::cout << terminal::table(headings, rows, terminal::width(), terminal::use_colour(stdout));
+    std::cout << msg("as of {}: {} on-time, {} late, {} missing, {} not-due\n", as_of.str(),
+                     counts[ReportState::kOnTime], counts[ReportState::kLate],
+                     counts[ReportState::kMissing], counts[ReportState::kNotDue]);
   }
   return findings.has_errors() ? kInvalid : kOk;  // a record left out is said, and counts
 }
@@ -83,19 +81,19 @@ int run_status(const Globals& g, const StatusOptions& o) {
 }  // namespace
 
 Command status_command() {
-  return {"status", "Show which quarterly reports are on time, late, missing or not due",
+  return {"status", tr_noop("Show which quarterly reports are on time, late, missing or not due"),
           [](CLI::App& app) -> Runner {
             auto o = std::make_shared<StatusOptions>();
             app.add_option("--as-of", o->as_of,
-                           "Judge as the records stood on this date (default: today)");
-            app.add_option("--unit", o->unit, "Only the contracts of this unit");
-            app.add_option("--contract", o->contract, "Only this contract");
+                           tr("Judge as the records stood on this date (default: today)"));
+            app.add_option("--unit", o->unit, tr("Only the contracts of this unit"));
+            app.add_option("--contract", o->contract, tr("Only this contract"));
             app.add_option("--period", o->period,
-                           "Only quarters in this period (2018-Q3, 2018-H2, 2018)");
-            app.add_option("--format", o->format, "table, csv or json")
+                           tr("Only quarters in this period (2018-Q3, 2018-H2, 2018)"));
+            app.add_option("--format", o->format, tr("table, csv or json"))
                 ->check(CLI::IsMember({"table", "csv", "json"}))
                 ->capture_default_str();
-            app.footer(
+            app.footer(tr(
                 "A report is due grace_days (inovasi.yaml, default 10) after its quarter ends;\n"
                 "submitted on or before that day it is on-time, after it late; with no report it\n"
                 "is missing once the day has passed, else not-due. Quarters that have not begun\n"
@@ -103,7 +101,7 @@ Command status_command() {
                 "\n"
                 "Examples:\n"
                 "  inovasi status\n"
-                "  inovasi status --as-of 2018-12-31 --unit rsud-koesma");
+                "  inovasi status --as-of 2018-12-31 --unit rsud-koesma"));
             return [o](const Globals& g) { return run_status(g, *o); };
           }};
 }
