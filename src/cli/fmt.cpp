@@ -33,8 +33,7 @@ void plan_files(const ProgrammeDir& dir, const std::vector<std::string>& files, 
   for (const auto& relative : files) {
     LoadedFile<R> file = load_file<R>(dir, relative, findings);
     if (!file.clean) continue;  // never rewrite what could not be read whole
-    std::string canonical =
-        canonical_text(file.stored->record, style.value_or(style_of_file(file.text)));
+    std::string canonical = canonical_text(file.stored->record, style_for_file(style, file.text));
     if (canonical != file.text)
       plan.push_back({relative, std::move(canonical), yaml::has_comments(file.text)});
   }
@@ -46,7 +45,7 @@ std::optional<RecordStyle> plan_programme(const ProgrammeDir& dir, Findings& fin
   LoadedFile<Programme> file = load_file<Programme>(dir, kProgrammeFile, findings);
   if (!file.clean) return std::nullopt;
   RecordStyle style = RecordStyle::of(file.stored->record);
-  std::string canonical = canonical_text(file.stored->record, style);
+  std::string canonical = canonical_text(file.stored->record, style_for_file(style, file.text));
   if (canonical != file.text)
     plan.push_back({kProgrammeFile, std::move(canonical), yaml::has_comments(file.text)});
   return style;

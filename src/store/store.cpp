@@ -143,16 +143,35 @@ static_assert(hint_safe(INOVASI_SCHEMA_DIR),
               "the schema folder (CMAKE_INSTALL_FULL_DATADIR/inovasi/schema) must be an absolute "
               "path of printable ASCII without spaces");
 
-std::string schema_hint(std::string_view type) {
+std::string schema_hint(std::string_view type, std::string_view folder) {
   std::string hint(yaml::kSchemaHintPrefix);
-  hint += INOVASI_SCHEMA_DIR "/";
+  hint += folder.empty() ? std::string_view(INOVASI_SCHEMA_DIR) : folder;
+  hint += '/';
   hint += type;
   hint += ".schema.json\n";
   return hint;
 }
 
+// The folder of a file's schema hint: what comes before "/TYPE.schema.json".
+static std::string hint_folder(std::string_view text) {
+  std::size_t size = yaml::schema_hint_size(text);
+  if (size == 0) return {};
+  std::string_view url = text.substr(yaml::kSchemaHintPrefix.size());
+  url = url.substr(0, size - yaml::kSchemaHintPrefix.size() - 1);
+  std::size_t slash = url.rfind('/');
+  if (slash == std::string_view::npos || slash == 0 || !url.ends_with(".schema.json")) return {};
+  return std::string(url.substr(0, slash));
+}
+
 RecordStyle style_of_file(std::string_view text) {
-  return {yaml::schema_hint_size(text) > 0};
+  return {yaml::schema_hint_size(text) > 0, hint_folder(text)};
+}
+
+RecordStyle style_for_file(const std::optional<RecordStyle>& programme, std::string_view text) {
+  RecordStyle style = programme.value_or(RecordStyle{});
+  if (!programme) style.schema_hint = yaml::schema_hint_size(text) > 0;
+  if (style.schema_hint) style.schema_dir = hint_folder(text);
+  return style;
 }
 
 // A record file's bytes, or the reason it is not read at all: a link, a
@@ -206,7 +225,7 @@ template <class R>
 static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& file,
                                   Findings& findings, std::optional<RecordStyle> style) {
   if (!file.clean) return;
-  if (canonical_text(file.stored->record, style.value_or(style_of_file(file.text))) != file.text)
+  if (canonical_text(file.stored->record, style_for_file(style, file.text)) != file.text)
     findings.warning(dir.shown(file.path), {}, tr("not in canonical form (run 'inovasi fmt')"));
 }
 

@@ -199,9 +199,10 @@ TEST_CASE("editor_schema: a hint is no comment to keep, but other comments still
   set_editor_schema(sandbox, "true");
   REQUIRE(sandbox.run({"fmt"}).status == 0);
   std::string dir = schema_dir(sandbox);
-  // A hint of another installation is rewritten without --strip-comments.
+  // A hint naming another record type's schema is rewritten without
+  // --strip-comments, in the folder it names (another installation's).
   sandbox.write("units/bappeda.yaml",
-                std::string(kPrefix) + "/opt/inovasi/share/inovasi/schema/unit.schema.json\n" +
+                std::string(kPrefix) + "/opt/inovasi/share/inovasi/schema/idea.schema.json\n" +
                     "id: bappeda\nname: Badan Perencanaan Pembangunan Daerah\nkind: badan\n");
   // Another comment is not lost unasked.
   std::string commented = hint(dir, "unit") + "# Dibentuk 2016\nid: rsud-koesma\n" +
@@ -217,7 +218,7 @@ TEST_CASE("editor_schema: a hint is no comment to keep, but other comments still
         "units/rsud-koesma.yaml: warning: has comments, which formatting would lose; left alone "
         "(use --strip-comments)\n");
   CHECK(sandbox.read("units/bappeda.yaml") ==
-        hint(dir, "unit") +
+        hint("/opt/inovasi/share/inovasi/schema", "unit") +
             "id: bappeda\nname: Badan Perencanaan Pembangunan Daerah\nkind: badan\n");
   CHECK(sandbox.read("units/rsud-koesma.yaml") == commented);
   r = sandbox.run({"fmt", "--strip-comments"});
@@ -291,4 +292,34 @@ TEST_CASE("editor_schema: the merge driver merges records with the hint field by
     std::string other = std::string(kPrefix) + "/opt/share/inovasi/schema/idea.schema.json\n";
     CHECK(merge(base, h + ours, other + theirs) == h + merged);
   }
+}
+
+TEST_CASE("editor_schema: a hint naming another installation's folder is canonical") {
+  // Records written by inovasi installed under /usr, read by one installed
+  // under /usr/local or in a home folder: nothing to rewrite.
+  Sandbox sandbox;
+  sandbox.make_programme();
+  set_editor_schema(sandbox, "true");
+  REQUIRE(sandbox.run({"fmt"}).status == 0);
+  const std::string dir = schema_dir(sandbox);
+  const std::string other = "/usr/share/inovasi/schema-elsewhere";
+  std::string text = hint(other, "unit") +
+                     "id: bappeda\nname: Badan Perencanaan Pembangunan Daerah\nkind: badan\n";
+  sandbox.write("units/bappeda.yaml", text);
+  std::string programme = sandbox.read("inovasi.yaml");
+  programme.replace(0, programme.find('\n') + 1, hint(other, "programme"));
+  sandbox.write("inovasi.yaml", programme);
+  Result r = sandbox.run({"check"});
+  CHECK(r.status == 0);
+  CHECK(r.err.empty());
+  r = sandbox.run({"fmt"});
+  CHECK(r.status == 0);
+  CHECK(r.out.empty());
+  CHECK(sandbox.read("units/bappeda.yaml") == text);
+  CHECK(sandbox.read("inovasi.yaml") == programme);
+  // A record added now names this installation's folder.
+  REQUIRE(sandbox.run({"add-unit", "--id", "bpbd", "--name", "BPBD", "--kind", "badan"}).status ==
+          0);
+  CHECK(sandbox.read("units/bpbd.yaml") ==
+        hint(dir, "unit") + "id: bpbd\nname: BPBD\nkind: badan\n");
 }

@@ -80,12 +80,15 @@ LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Fi
 // How record files are written, by the programme's settings.
 struct RecordStyle {
   bool schema_hint = false;  // editor_schema: the first line names the record's JSON Schema
-  static RecordStyle of(const Programme& programme) { return {programme.schema_hints()}; }
+  // The folder the hint names; empty for this build's, INOVASI_SCHEMA_DIR.
+  std::string schema_dir;
+  static RecordStyle of(const Programme& programme) { return {programme.schema_hints(), {}}; }
 };
 
-// "# yaml-language-server: $schema=<INOVASI_SCHEMA_DIR>/<type>.schema.json\n",
-// type being R::kType: the installed schema of that record type.
-std::string schema_hint(std::string_view type);
+// "# yaml-language-server: $schema=<folder>/<type>.schema.json\n", type being
+// R::kType: the schema of that record type in `folder`, by default the
+// installed one (INOVASI_SCHEMA_DIR).
+std::string schema_hint(std::string_view type, std::string_view folder = {});
 
 // The canonical bytes of a record: its fields, without the schema hint.
 template <class R>
@@ -94,13 +97,18 @@ std::string canonical_text(const R& record);
 // style asks for it.
 template <class R>
 std::string canonical_text(const R& record, RecordStyle style) {
-  return style.schema_hint ? schema_hint(R::kType) + canonical_text(record)
+  return style.schema_hint ? schema_hint(R::kType, style.schema_dir) + canonical_text(record)
                            : canonical_text(record);
 }
 
 // The style a file is checked and rewritten with when the programme's own
 // settings could not be read: its schema hint stays as it is.
 RecordStyle style_of_file(std::string_view text);
+// The style a file is checked and rewritten with: the programme's (else the
+// file's own), its hint naming the folder the file's hint names, so that a
+// record written by inovasi installed elsewhere (/usr, /usr/local, a home
+// folder) is not rewritten for that alone.
+RecordStyle style_for_file(const std::optional<RecordStyle>& programme, std::string_view text);
 
 // The first step of a relative path (its top folder, ..., the file itself)
 // that is a symbolic link: records are never read or written through one.
