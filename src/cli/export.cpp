@@ -2,6 +2,8 @@
 // Markdown, to a file or standard output, or as an Excel workbook to a file;
 // of several programmes, with ids qualified by programme.
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 #include <memory>
 
@@ -167,6 +169,18 @@ void check_folder(const std::string& output) {
     throw IoError(msg("{}: cannot write: there is no folder '{}'", output, folder.string()));
 }
 
+// The creation time a workbook records: SOURCE_DATE_EPOCH when set (the
+// convention of reproducible builds), else the start of today, so that the
+// same records exported on one day make the same bytes.
+std::time_t workbook_created() {
+  if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+    char* end = nullptr;
+    long long seconds = std::strtoll(epoch, &end, 10);
+    if (*end == '\0' && seconds > 0) return static_cast<std::time_t>(seconds);
+  }
+  return static_cast<std::time_t>(Date::today().days()) * 86400;
+}
+
 int run_export(const Globals& g, const ExportOptions& o) {
   if (!o.separator.empty() && o.separator != "," && o.separator != ";")
     throw UsageError(tr("--separator must be ',' or ';'"));
@@ -179,7 +193,7 @@ int run_export(const Globals& g, const ExportOptions& o) {
     if (loaded.several) together = qualified_together(loaded);
     const Records& records = loaded.several ? together : loaded.programmes.front().records;
     check_folder(o.output);
-    write_workbook(o.output, {type_table(records, o.type)}, 0);
+    write_workbook(o.output, {type_table(records, o.type)}, workbook_created());
     std::cerr << msg("wrote {}\n", o.output);
     return kOk;
   }

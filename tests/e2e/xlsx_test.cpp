@@ -28,6 +28,21 @@ TEST_CASE("export -o FILE.xlsx and --format xlsx write a workbook of one sheet")
   CHECK(sandbox.read("u.xlsx").starts_with("id,"));
 }
 
+TEST_CASE("export -o FILE.xlsx writes the same bytes for the same records and creation time") {
+  Sandbox sandbox;
+  copy_tree(fixtures().parent_path().parent_path() / "examples" / "tuban-2018",
+            sandbox.path("tuban"));
+  auto workbook = [&](const std::string& name, const char* epoch) {
+    Result r = sandbox.run({"-C", "tuban", "export", "units", "-o", name}, {},
+                           {{"SOURCE_DATE_EPOCH", epoch}});
+    CHECK(r.status == 0);
+    return sandbox.read(name);
+  };
+  std::string first = workbook("a.xlsx", "1546300800");  // 2019-01-01
+  CHECK(workbook("b.xlsx", "1546300800") == first);
+  CHECK(workbook("c.xlsx", "1577836800") != first);  // 2020-01-01: another creation time
+}
+
 TEST_CASE("export --format xlsx refuses standard output and what has no sheet, writing nothing") {
   Sandbox sandbox;
   sandbox.make_programme("p");
