@@ -51,7 +51,8 @@ void write_out(const stdfs::path& dir, const Outcome& outcome, const Labels& lab
   const PeriodEvaluation& e = outcome.e;
   std::error_code error;
   stdfs::create_directories(dir, error);
-  if (error) throw IoError(msg("{}: cannot create the folder: {}", dir.string(), error.message()));
+  if (error)
+    throw IoError(msg("{}: cannot create the folder: {}", dir.string(), fs::reason(error)));
   std::vector<std::pair<std::string, std::string>> files = {{"summary.md", outcome.summary(true)}};
   std::vector<Table> sheets;
   for (std::string_view name : kTableNames) {

@@ -90,7 +90,7 @@ void make_git_repository(const ProgrammeDir& dir) {
   stdfs::permissions(
       hook, stdfs::perms::owner_exec | stdfs::perms::group_exec | stdfs::perms::others_exec,
       stdfs::perm_options::add, ec);
-  if (ec) throw IoError(msg("{}: cannot make it executable: {}", hook.string(), ec.message()));
+  if (ec) throw IoError(msg("{}: cannot make it executable: {}", hook.string(), fs::reason(ec)));
 }
 
 int run_init(const InitOptions& o) {
@@ -106,7 +106,7 @@ int run_init(const InitOptions& o) {
     throw InvalidInput(msg("{}: a programme exists here already; refusing to overwrite it",
                            dir.shown(kProgrammeFile)));
   stdfs::create_directories(dir.root(), ec);
-  if (ec) throw IoError(msg("{}: cannot create: {}", o.dir, ec.message()));
+  if (ec) throw IoError(msg("{}: cannot create: {}", o.dir, fs::reason(ec)));
 
   Transaction transaction(dir);
   transaction.stage(kProgrammeFile, canonical_text(programme));

@@ -172,3 +172,18 @@ TEST_CASE("--lang after a help topic, as after a command") {
   CHECK(r.status == 0);
   CHECK(r.out == read_file(golden_dir() / "help" / "periods.id.txt"));
 }
+
+TEST_CASE("the system's reason for a failure, in Indonesian when it is a common one") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  sandbox.write("file", "");
+  const std::vector<std::string> evaluate = {"-C",         "tuban",   "evaluate",
+                                             "--period",   "2018-H2", "--as-of",
+                                             "2019-02-15", "--out",   "file/laporan"};
+  Result r = sandbox.run(evaluate);
+  CHECK(r.status == 3);
+  CHECK(r.err == "inovasi: error: file/laporan: cannot create the folder: Not a directory\n");
+  r = sandbox.run(evaluate, {}, {{"INOVASI_LANG", "id"}});
+  CHECK(r.status == 3);
+  CHECK(r.err == "inovasi: galat: file/laporan: folder tidak dapat dibuat: Bukan folder\n");
+}
