@@ -135,7 +135,15 @@ std::string workbook_bytes(const std::vector<Table>& sheets,
                            const std::filesystem::path& scratch_folder, std::time_t created) {
   Removed temporary{reserve_temporary(scratch_folder)};
   const std::filesystem::path& path = temporary.path;
-  lxw_workbook* workbook = workbook_new(path.c_str());
+  // Rows are written in order, so each can go to a temporary file in the
+  // scratch folder as soon as it is complete: the cells of a province's
+  // tables would otherwise be held in memory (about 100 MB for 100,000
+  // records) until the workbook is closed.
+  std::string scratch = scratch_folder.empty() ? std::string(".") : scratch_folder.string();
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  options.tmpdir = scratch.data();
+  lxw_workbook* workbook = workbook_new_opt(path.c_str(), &options);
   if (!workbook) throw IoError(msg("{}: cannot start a workbook", path.string()));
   lxw_doc_properties properties{};
   properties.created = created;
