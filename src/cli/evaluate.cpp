@@ -134,6 +134,9 @@ Command evaluate_command() {
                           "as-of date)"));
         app.add_option("--as-of", o->as_of,
                        tr("Judge as the records stood on this date (default: today)"));
+        // The global --lang, listed here for this help: o->lang is only parsed
+        // into; the value reaches the command as Globals::language, which
+        // app.cpp reads before parsing.
         app.add_option(
                "--lang", o->lang,
                tr("id or en: language of messages and reports (default: $INOVASI_LANG, else "

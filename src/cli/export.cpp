@@ -231,6 +231,8 @@ Command export_command() {
         app.add_flag("--bom", o->bom, tr("Start the CSV with a UTF-8 byte-order mark (for Excel)"));
         app.add_flag("--crlf", o->crlf, tr("End CSV lines with CR LF instead of LF"));
         app.add_option("--separator", o->separator, tr("CSV separator: ',' (default) or ';'"));
+        // The global --lang, listed here for this help: o->lang is only parsed
+        // into; the value reaches the command as Globals::language.
         app.add_option("--lang", o->lang,
                        tr("id or en: language of messages, of the ideas catalogue and of the "
                           "perbup annex (default: $INOVASI_LANG, else English messages and the "
