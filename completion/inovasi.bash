@@ -207,6 +207,7 @@ _inovasi_command list '
   --unit                    unit
   --stage                   stage
   --category                category
+  --as-of                   date
   --kind                    unit-kind
   --contract                contract
   --period                  period

@@ -21,9 +21,9 @@ class Checker {
     if (r_.programme) programme(*r_.programme);
     for (const auto& u : r_.units) unit(u);
     for (const auto& i : r_.ideas) idea(i);
-    for (const auto& c : r_.contracts) contract(c);
+    for (const auto& c : r_.contracts) contract(c), listed_after_drop(c);
     for (const auto& rep : r_.reports) report(rep);
-    for (const auto& reg : r_.regulations) regulation(reg);
+    for (const auto& reg : r_.regulations) regulation(reg), listed_after_drop(reg);
     duplicates(r_.units);
     duplicates(r_.ideas);
     duplicates(r_.contracts);
@@ -356,6 +356,38 @@ class Checker {
     order(s, i.submitted, "submitted", i.trial_date, "trial_date");
     order(s, i.submitted, "submitted", i.implemented_date, "implemented_date");
     order(s, i.trial_date, "trial_date", i.implemented_date, "implemented_date");
+    if (i.dropped_date && i.stage != Stage::kDropped)
+      warning(s, "dropped_date", msg("dropped_date is set but the stage is {}", token(i.stage)));
+    if (i.stage == Stage::kDropped && !i.dropped_date)
+      warning(s, "stage", tr("the stage is dropped but dropped_date is missing"));
+    order(s, i.submitted, "submitted", i.dropped_date, "dropped_date");
+    order(s, i.trial_date, "trial_date", i.dropped_date, "dropped_date");
+    order(s, i.implemented_date, "implemented_date", i.dropped_date, "dropped_date");
+  }
+
+  // A contract or regulation made after an idea was dropped should not list it.
+  void listed_after_drop(const Stored<Contract>& s) {
+    const Contract& c = s.record;
+    for (std::size_t k = 0; k < c.ideas.size(); ++k)
+      if (auto dropped = dropped_before(c.ideas[k], c.signed_on))
+        warning(s, fmt::format("ideas[{}]", k),
+                msg("idea '{}' was dropped on {}, before this contract was signed on {}",
+                    c.ideas[k], dropped->str(), c.signed_on->str()));
+  }
+  void listed_after_drop(const Stored<Regulation>& s) {
+    const Regulation& g = s.record;
+    for (std::size_t k = 0; k < g.ideas.size(); ++k)
+      if (auto dropped = dropped_before(g.ideas[k], g.date))
+        warning(s, fmt::format("ideas[{}]", k),
+                msg("idea '{}' was dropped on {}, before this regulation of {}", g.ideas[k],
+                    dropped->str(), g.date.str()));
+  }
+  // The day an idea was dropped, when that was before a record dated `dated`.
+  std::optional<Date> dropped_before(const std::string& id, const std::optional<Date>& dated) {
+    const Stored<Idea>* idea = r_.find<Idea>(id);
+    if (!idea || !dated || !dated->is_set() || !idea->record.dropped_date) return std::nullopt;
+    if (!(*idea->record.dropped_date < *dated)) return std::nullopt;
+    return idea->record.dropped_date;
   }
 };
 

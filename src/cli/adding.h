@@ -35,7 +35,9 @@ inline void add_column_options(CLI::App& app, AddOptions& o,
       ->check(CLI::IsMember({",", ";"}));
   app.add_flag("--dry-run", o.dry_run,
                tr("Validate and show what would be written; write nothing"));
-  app.add_flag("--update", o.update, tr("Replace records whose id exists (else they are errors)"));
+  app.add_flag("--update", o.update,
+               tr("Change records whose id exists: only the fields given (an empty CSV cell "
+                  "clears one); a list given replaces the whole list"));
 }
 
 // "added units/rsud-koesma.yaml", or what a dry run would do.
@@ -49,6 +51,18 @@ inline std::string change_note(ChangeKind kind, bool dry_run, const std::string&
       break;
   }
   return msg("unchanged {}", path);
+}
+
+// Each change's note, then an update's fields one by one ("  stage:
+// initiative → trial"); a dry run from options shows a new record whole.
+inline void print_changes(const std::vector<Change>& changes, const ProgrammeDir& dir, bool dry_run,
+                          bool whole_new_record) {
+  for (const auto& change : changes) {
+    std::cout << change_note(change.kind, dry_run, dir.shown(change.path)) << "\n";
+    for (const auto& field : change.fields) std::cout << "  " << describe(field) << "\n";
+    if (dry_run && whole_new_record && change.kind == ChangeKind::kAdded)
+      std::cout << change.content;
+  }
 }
 
 inline char separator_of(const AddOptions& o) {
@@ -80,10 +94,7 @@ int run_add(const Globals& g, const AddOptions& o, const Completion<R>& complete
   print_findings(findings);
   if (findings.has_errors()) throw InvalidInput();
 
-  for (const auto& change : changes) {
-    std::cout << change_note(change.kind, o.dry_run, dir.shown(change.path)) << "\n";
-    if (o.dry_run && source.command_line) std::cout << change.content;
-  }
+  print_changes(changes, dir, o.dry_run, source.command_line);
   return kOk;
 }
 

@@ -71,6 +71,7 @@ ideas/ID.yaml: an innovation idea
   submitted         the date it was proposed
   trial_date        the date its trial began (not at stage initiative)
   implemented_date  the date it was implemented (stage implemented or dropped)
+  dropped_date, drop_reason  when and why it was dropped (stage dropped)
   budget            the planned budget in whole rupiah, not negative
   problem, description, goal, benefit: free text
   plan              the action plan: [{step*, due, done}]; done is a date
@@ -157,7 +158,7 @@ Reports, as of the as-of date
 
 Ideas and units
   ideas      every idea but those submitted after the as-of date, at the stage
-             it had reached by then (by its trial_date and implemented_date);
+             it had reached by then (by the dates its stages were reached);
              its plan steps, those done by then, and those overdue (due before
              the as-of date and not done)
   units      each unit's ideas by stage; its contracts evaluated in the
@@ -273,7 +274,7 @@ The as-of date
   on that day: a report submitted after it does not exist yet, nor a
   contract signed after it or an idea submitted after it; an action-plan
   step done after it is not done yet, and an idea is at the stage it had
-  reached (by its trial_date and implemented_date).
+  reached (by the dates its stages were reached).
 
 The period
   evaluate --period PERIOD   the period scored; default the last quarter

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "inovasi/cli/app.h"
+#include "inovasi/model/evaluation.h"
 #include "inovasi/render/records.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/csv.h"
@@ -17,7 +18,7 @@ namespace {
 
 struct ListOptions {
   std::string type;
-  std::string unit, stage, category, kind, contract, period;
+  std::string unit, stage, category, kind, contract, period, as_of;
   std::string format = "table";
 };
 
@@ -29,12 +30,15 @@ struct Filter {
   std::optional<Category> category;
   std::optional<UnitKind> kind;
   std::optional<Period> period;
+  std::optional<Date> as_of;  // ideas at the stage they had on this day
+
+  Stage stage_of(const Idea& i) const { return as_of ? stage_on(i, *as_of) : i.stage; }
 
   bool keep(const Unit& u) const {
     return (unit.empty() || u.id == unit) && (!kind || u.kind == *kind);
   }
   bool keep(const Idea& i) const {
-    return (unit.empty() || i.unit == unit) && (!stage || i.stage == *stage) &&
+    return (unit.empty() || i.unit == unit) && (!stage || stage_of(i) == *stage) &&
            (!category || i.category == *category);
   }
   bool keep(const Contract& c) const {
@@ -61,7 +65,8 @@ struct Filter {
 std::vector<std::string> table_header(const Unit*) {
   return {"ID", tr("NAME"), tr("KIND"), tr("IDEAS")};
 }
-std::vector<std::string> table_row(const Unit& u, const Records& r) {
+std::vector<std::string> table_row(const Unit& u, const Filter& f) {
+  const Records& r = f.records;
   int ideas = 0;
   for (const auto& i : r.ideas) ideas += i.record.unit == u.id;
   return {u.id, u.name, std::string(token(u.kind)), std::to_string(ideas)};
@@ -69,14 +74,15 @@ std::vector<std::string> table_row(const Unit& u, const Records& r) {
 std::vector<std::string> table_header(const Idea*) {
   return {"ID", tr("TITLE"), tr("UNIT"), tr("STAGE"), tr("CATEGORY")};
 }
-std::vector<std::string> table_row(const Idea& i, const Records&) {
-  return {i.id, i.title, i.unit, std::string(token(i.stage)),
+std::vector<std::string> table_row(const Idea& i, const Filter& f) {
+  return {i.id, i.title, i.unit, std::string(token(f.stage_of(i))),
           i.category ? std::string(token(*i.category)) : ""};
 }
 std::vector<std::string> table_header(const Contract*) {
   return {"ID", tr("UNIT"), tr("START"), tr("END"), tr("TARGETS"), tr("REPORTS")};
 }
-std::vector<std::string> table_row(const Contract& c, const Records& r) {
+std::vector<std::string> table_row(const Contract& c, const Filter& f) {
+  const Records& r = f.records;
   int reports = 0;
   for (const auto& rep : r.reports) reports += rep.record.contract == c.id;
   return {c.id,
@@ -89,14 +95,14 @@ std::vector<std::string> table_row(const Contract& c, const Records& r) {
 std::vector<std::string> table_header(const Report*) {
   return {tr("CONTRACT"), tr("PERIOD"), tr("SUBMITTED"), tr("ACTUAL")};
 }
-std::vector<std::string> table_row(const Report& rep, const Records&) {
+std::vector<std::string> table_row(const Report& rep, const Filter&) {
   return {rep.contract, rep.period.str(), rep.submitted.str(), format_pairs(rep.actual)};
 }
 
 std::vector<std::string> table_header(const Regulation*) {
   return {"ID", tr("NUMBER"), tr("DATE"), tr("AMENDS"), tr("IDEAS")};
 }
-std::vector<std::string> table_row(const Regulation& g, const Records&) {
+std::vector<std::string> table_row(const Regulation& g, const Filter&) {
   return {g.id, g.number, g.date.str(), g.amends, std::to_string(g.ideas.size())};
 }
 
@@ -108,7 +114,7 @@ std::string render(const Records& records, const Filter& filter, const std::stri
   if (format == "csv") return table_csv(records_table(list));
   if (format == "json") return records_json(list);
   std::vector<std::vector<std::string>> rows;
-  for (const R* r : list) rows.push_back(table_row(*r, records));
+  for (const R* r : list) rows.push_back(table_row(*r, filter));
   return terminal::table(table_header(static_cast<const R*>(nullptr)), rows, terminal::width(),
                          terminal::use_colour(stdout));
 }
@@ -124,7 +130,8 @@ int run_list(const Globals& g, const ListOptions& o) {
                 option_value<Stage>(o.stage, "--stage"),
                 option_value<Category>(o.category, "--category"),
                 option_value<UnitKind>(o.kind, "--kind"),
-                option_value<Period>(o.period, "--period")};
+                option_value<Period>(o.period, "--period"),
+                option_value<Date>(o.as_of, "--as-of")};
   auto refuse = [&](bool given, const char* option) {
     if (given) throw UsageError(msg("{} does not filter {}", option, o.type));
   };
@@ -133,6 +140,7 @@ int run_list(const Globals& g, const ListOptions& o) {
   bool ideas = o.type == "ideas", units = o.type == "units", regulations = o.type == "regulations";
   refuse(!ideas && (filter.stage || filter.category), filter.stage ? "--stage" : "--category");
   refuse(!units && filter.kind.has_value(), "--kind");
+  refuse(!ideas && filter.as_of.has_value(), "--as-of");
   refuse((units || ideas) && (!o.contract.empty() || filter.period),
          o.contract.empty() ? "--period" : "--contract");
   refuse(regulations && !o.contract.empty(), "--contract");
@@ -163,6 +171,9 @@ Command list_command() {
             app.add_option("--unit", o->unit, tr("Only this unit, or the records of this unit"));
             app.add_option("--stage", o->stage, tr("Only ideas at this stage"));
             app.add_option("--category", o->category, tr("Only ideas of this category"));
+            app.add_option("--as-of", o->as_of,
+                           tr("Ideas at the stage they had on this date (YYYY-MM-DD)"))
+                ->option_text("DATE");
             app.add_option("--kind", o->kind, tr("Only units of this kind"));
             app.add_option("--contract", o->contract, tr("Only this contract, or its reports"));
             app.add_option(

@@ -20,7 +20,17 @@ int run_report(const Globals& g, AddOptions o, const ReportLists& lists) {
   }
   o.values["actual"] = join_list_cell(lists.actual);
   o.values["evidence"] = join_list_cell(lists.evidence);
-  if (o.values["submitted"].empty()) o.values["submitted"] = Date::today().str();
+  // A new report is submitted today unless --submitted says otherwise; an
+  // update keeps the date it has.
+  bool exists = false;
+  Period period;
+  if (o.update && !parse_value(text::trim(o.values["period"]), period)) {
+    ProgrammeDir dir = ProgrammeDir::locate(g.dir);
+    std::string key = std::string(text::trim(o.values["contract"])) + "/" + period.str();
+    std::error_code ec;
+    exists = stdfs::exists(dir.absolute(ProgrammeDir::record_path<Report>(key)), ec);
+  }
+  if (o.values["submitted"].empty() && !exists) o.values["submitted"] = Date::today().str();
   // Long texts are easier kept in files: --narrative @laporan.txt
   for (const char* column : {"narrative", "obstacles", "next_steps"}) {
     std::string& value = o.values[column];
@@ -28,7 +38,16 @@ int run_report(const Globals& g, AddOptions o, const ReportLists& lists) {
       value = read_input(value.substr(1));
     }
   }
-  return run_add<Report>(g, o);
+  // --actual TARGET=VALUE changes that target's value; the others stay.
+  Completion<Report> keep_other_actuals =
+      [given = !lists.actual.empty()](Stored<Report>& s, const Records& existing, Findings&) {
+        const Stored<Report>* old = existing.find<Report>(record_key(s.record));
+        if (!given || !old) return;
+        std::map<std::string, double> merged = old->record.actual;
+        for (const auto& [target, value] : s.record.actual) merged[target] = value;
+        s.record.actual = std::move(merged);
+      };
+  return run_add<Report>(g, o, keep_other_actuals);
 }
 
 }  // namespace

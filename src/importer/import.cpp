@@ -6,6 +6,7 @@
 #include "inovasi/check/check.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/csv.h"
+#include "inovasi/util/fs.h"
 #include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
@@ -165,6 +166,20 @@ static std::optional<RecordStyle> write_style(const Records& records) {
   return RecordStyle::of(programme.record);
 }
 
+// A file rewritten with a change would lose the comments typed into it:
+// the change is refused rather than have them dropped unasked.
+template <class R>
+static void refuse_losing_comments(const ProgrammeDir& dir, const std::string& key,
+                                   const Origin& origin, Findings& findings) {
+  std::string relative = ProgrammeDir::record_path<R>(key);
+  auto text = fs::read_file_if_exists(dir.absolute(relative));
+  if (text && yaml::has_comments(*text))
+    findings.error(origin.path, origin.mark,
+                   msg("{} has comments, which changing it would lose; move them into a field "
+                       "or remove them ('inovasi edit' or 'inovasi fmt --strip-comments') first",
+                       dir.shown(relative)));
+}
+
 template <class R>
 std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
                                    ImportOptions options, Findings& findings,
@@ -184,8 +199,18 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   std::set<std::string> replaced;
   for (const Row& row : source.rows) {
     Stored<R> stored;
-    stored.record = decode_csv_row<R>(with_id<R>(row, source, local), source.path, row.mark, local,
-                                      stored.origin, source.command_line);
+    std::map<std::string, CsvCell> cells = with_id<R>(row, source, local);
+    // An update starts from the record as it is, so that what the row does
+    // not name is kept; the row's key columns say which record that is.
+    const R* existing = nullptr;
+    if (options.update) {
+      Findings ignored;
+      Origin scratch;
+      R keyed = decode_csv_row<R>(cells, source.path, row.mark, ignored, scratch);
+      if (const Stored<R>* old = records.find<R>(record_key(keyed))) existing = &old->record;
+    }
+    stored.record = decode_csv_row<R>(cells, source.path, row.mark, local, stored.origin,
+                                      source.command_line, existing);
     if (complete) complete(stored, records, local);
     std::string id = record_key(stored.record);
     if (!id.empty()) {
@@ -220,15 +245,19 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     std::string key = record_key(s.record);
     std::string content = canonical_text(s.record, style);
     ChangeKind kind = ChangeKind::kAdded;
-    if (const auto* old = records.find<R>(key))
-      kind = canonical_text(old->record, style) == content ? ChangeKind::kUnchanged
-                                                           : ChangeKind::kUpdated;
+    std::vector<FieldChange> fields;
+    if (const auto* old = records.find<R>(key)) {
+      fields = record_changes(old->record, s.record);
+      kind = fields.empty() ? ChangeKind::kUnchanged : ChangeKind::kUpdated;
+      if (kind == ChangeKind::kUpdated) refuse_losing_comments<R>(dir, key, s.origin, local);
+    }
     // A record file larger than this is refused when read: never write one.
     if (content.size() > yaml::kMaxFileSize)
       local.error(source.path, s.origin.mark,
                   msg("the record would take {} bytes, more than the {} a record file may hold",
                       content.size(), yaml::kMaxFileSize));
-    changes.push_back({kind, ProgrammeDir::record_path<R>(key), std::move(content)});
+    changes.push_back(
+        {kind, ProgrammeDir::record_path<R>(key), std::move(content), std::move(fields)});
   }
   {
     // Rules across records run even when some cells were wrong, so that a

@@ -102,12 +102,14 @@ static ContractResult evaluate_contract(const Records& records, const Contract& 
 }
 
 Stage stage_on(const Idea& idea, const Date& day) {
-  auto reached = [&](const std::optional<Date>& date) { return !date || *date <= day; };
-  Stage stage = idea.stage;
-  if (stage == Stage::kImplemented && !reached(idea.implemented_date))
-    stage = idea.trial_date && *idea.trial_date <= day ? Stage::kTrial : Stage::kInitiative;
-  if (stage == Stage::kTrial && !reached(idea.trial_date)) stage = Stage::kInitiative;
-  return stage;
+  // Without the date its stage was reached, the recorded stage is all we know.
+  const std::optional<Date>* own = stage_date(idea, idea.stage);
+  if (own && !*own) return idea.stage;
+  auto reached = [&](const std::optional<Date>& date) { return date && *date <= day; };
+  if (reached(idea.dropped_date)) return Stage::kDropped;
+  if (reached(idea.implemented_date)) return Stage::kImplemented;
+  if (reached(idea.trial_date)) return Stage::kTrial;
+  return Stage::kInitiative;
 }
 
 static IdeaResult evaluate_idea(const Idea& idea, const Date& as_of) {
@@ -118,7 +120,8 @@ static IdeaResult evaluate_idea(const Idea& idea, const Date& as_of) {
     result.plan_steps++;
     bool done = step.done && *step.done <= as_of;
     result.plan_done += done;
-    if (!done && step.due && *step.due < as_of) {
+    // A dropped idea's open steps will never be done: they are not overdue.
+    if (!done && step.due && *step.due < as_of && result.stage != Stage::kDropped) {
       result.plan_overdue++;
       result.overdue.push_back(&step);
     }

@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "inovasi/model/evaluation.h"
 #include "inovasi/render/markdown.h"
 
 namespace inovasi {
@@ -39,13 +40,18 @@ struct Entry {
   std::optional<Stage> stage;
 };
 
-Entry entry(const Records& records, const std::string& id) {
+// on: the regulation's date, for the stage each idea had then; none for
+// the stage recorded today.
+Entry entry(const Records& records, const std::string& id, const std::optional<Date>& on) {
   const Idea* idea = find_idea(records, id);
   if (!idea) return {id, id, "", "", std::nullopt, std::nullopt};
   const Stored<Unit>* unit = records.find<Unit>(idea->unit);
-  return {
-      id,         idea->title, idea->unit, unit ? unit->record.name : idea->unit, idea->category,
-      idea->stage};
+  return {id,
+          idea->title,
+          idea->unit,
+          unit ? unit->record.name : idea->unit,
+          idea->category,
+          on ? stage_on(*idea, *on) : idea->stage};
 }
 
 template <class E>
@@ -74,7 +80,7 @@ std::vector<std::string> entry_row(const Entry& e, std::string no) {
 
 // A Markdown table of innovations numbered from 1, or the word for none.
 std::string innovations(const Records& records, const std::vector<std::string>& ids,
-                        const Labels& labels) {
+                        const Labels& labels, const std::optional<Date>& on) {
   if (ids.empty()) return markdown_text(labels["none"]) + "\n";
   MarkdownTable table({{labels["perbup-no"], true},
                        {labels["perbup-name"], false},
@@ -83,7 +89,7 @@ std::string innovations(const Records& records, const std::vector<std::string>& 
                        {labels["perbup-stage"], false}});
   int no = 0;
   for (const std::string& id : ids) {
-    Entry e = entry(records, id);
+    Entry e = entry(records, id, on);
     std::string category, stage;  // left empty for an idea that does not exist
     if (e.stage) {
       category = e.category ? labels["category-" + std::string(token(*e.category))]
@@ -165,16 +171,16 @@ std::string perbup_markdown(const Records& records, const Regulation& regulation
     out += item(labels, "perbup-amends",
                 changes.amended ? numbered(*changes.amended, labels) : regulation.amends);
   out += item(labels, "perbup-count", std::to_string(regulation.ideas.size()));
-  out += "\n" + innovations(records, regulation.ideas, labels);
+  out += "\n" + innovations(records, regulation.ideas, labels, regulation.date);
   if (!changes.amended) return out;
   out +=
       "\n## " +
       markdown_text(labels.format("perbup-changes", fmt::arg("number", changes.amended->number))) +
       "\n";
   out += "\n### " + markdown_text(labels["perbup-added"]) + "\n\n" +
-         innovations(records, changes.added, labels);
+         innovations(records, changes.added, labels, regulation.date);
   out += "\n### " + markdown_text(labels["perbup-removed"]) + "\n\n" +
-         innovations(records, changes.removed, labels);
+         innovations(records, changes.removed, labels, regulation.date);
   return out;
 }
 
@@ -183,13 +189,13 @@ Table perbup_table(const Records& records, const Regulation& regulation) {
   Table table = entry_table({{"change"}});
   int no = 0;
   for (const std::string& id : regulation.ideas) {
-    auto row = entry_row(entry(records, id), std::to_string(++no));
+    auto row = entry_row(entry(records, id, regulation.date), std::to_string(++no));
     bool added = std::find(changes.added.begin(), changes.added.end(), id) != changes.added.end();
     row.push_back(added ? "added" : "");
     table.rows.push_back(std::move(row));
   }
   for (const std::string& id : changes.removed) {
-    auto row = entry_row(entry(records, id), "");
+    auto row = entry_row(entry(records, id, regulation.date), "");
     row.push_back("removed");
     table.rows.push_back(std::move(row));
   }
@@ -204,7 +210,7 @@ std::string pending_markdown(const Records& records, const Labels& labels) {
   if (const Regulation* in_force = regulation_in_force(records))
     out += item(labels, "pending-in-force", numbered(*in_force, labels));
   out += item(labels, "pending-count", std::to_string(ids.size()));
-  return out + "\n" + innovations(records, ids, labels);
+  return out + "\n" + innovations(records, ids, labels, std::nullopt);
 }
 
 Table pending_table(const Records& records) {
@@ -212,7 +218,7 @@ Table pending_table(const Records& records) {
   table.name = "pending";
   int no = 0;
   for (const Idea* idea : pending_ideas(records))
-    table.rows.push_back(entry_row(entry(records, idea->id), std::to_string(++no)));
+    table.rows.push_back(entry_row(entry(records, idea->id, std::nullopt), std::to_string(++no)));
   return table;
 }
 

@@ -162,7 +162,7 @@ expect 'inovasi export --' --format --output --bom --crlf --separator --regulati
   --pending --lang --no-cache --help --version
 expect 'inovasi export ideas -o x.csv --' --format --bom --crlf --separator \
   --regulation --pending --lang --no-cache --help --version
-expect 'inovasi list units --' --unit --stage --category --kind --contract --period --format \
+expect 'inovasi list units --' --unit --stage --category --as-of --kind --contract --period --format \
   --lang --no-cache --help --version
 expect 'inovasi show x --' --format --lang --no-cache --help --version
 expect 'inovasi init --' --name --region --language --partner --mou-date --git \

@@ -231,15 +231,17 @@ TEST_CASE("add-idea --update replaces a record, and an unchanged one keeps its b
 
   r = sandbox.run({"add-idea", "--title", "Antrean Online", "--unit", "rsud-koesma", "--stage",
                    "penerapan", "--implemented-date", "2018-10-01", "--update"});
-  CHECK(r.out == "updated ideas/antrean-online.yaml\n");
+  // Only the fields given change: the proposer, plan and the rest are kept.
+  CHECK(r.out ==
+        "updated ideas/antrean-online.yaml\n"
+        "  stage: trial → implemented\n"
+        "  + implemented_date: 2018-10-01\n");
   CHECK(r.err == "");
   CHECK(r.status == 0);
-  CHECK(sandbox.read("ideas/antrean-online.yaml") ==
-        "id: antrean-online\n"
-        "title: Antrean Online\n"
-        "unit: rsud-koesma\n"
-        "stage: implemented\n"
-        "implemented_date: 2018-10-01\n");
+  std::string expected = kAntreanOnline;
+  expected.replace(expected.find("stage: trial\n"), 13, "stage: implemented\n");
+  expected.replace(expected.find("budget:"), 0, "implemented_date: 2018-10-01\n");
+  CHECK(sandbox.read("ideas/antrean-online.yaml") == expected);
   CHECK(mtime_ns(file) != old_mtime);
 }
 

@@ -121,10 +121,11 @@ TEST_CASE("the programme is -C DIR, else $INOVASI_DIR, else the nearest parent")
                 "id: sigap\ntitle: SIGAP\nunit: bappeda\nstage: initiative\n");
   const std::string ideas_header =
       "id,title,unit,proposer_name,proposer_nip,proposer_position,proposer_echelon,initiator,"
-      "category,kind,stage,priority,indicator,submitted,trial_date,implemented_date,budget,"
+      "category,kind,stage,priority,indicator,submitted,trial_date,implemented_date,dropped_date,"
+      "drop_reason,budget,"
       "problem,description,goal,benefit,plan,tags\n";
   const std::string batu_ideas =
-      ideas_header + "sigap,SIGAP,bappeda,,,,,,,,initiative,,,,,,,,,,,,\n";
+      ideas_header + "sigap,SIGAP,bappeda,,,,,,,,initiative,,,,,,,,,,,,,,\n";
 
   Result r = sandbox.run({"-C", "batu", "list", "ideas", "--format", "csv"});
   CHECK(r.out == batu_ideas);

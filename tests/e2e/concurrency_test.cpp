@@ -69,7 +69,7 @@ int csv_rows(const std::string& out) {
     for (char& c : title)
       if (c == '-') c = ' ';
     title[0] = 'W';
-    if (lines[i] != id + "," + title + ",rsud-koesma,,,,,,,,initiative,,,,,,,,,,,,") return -1;
+    if (lines[i] != id + "," + title + ",rsud-koesma,,,,,,,,initiative,,,,,,,,,,,,,,") return -1;
   }
   return static_cast<int>(lines.size()) - 1;
 }

@@ -97,7 +97,9 @@ TEST_CASE("an export edited in a spreadsheet imports back as the change made") {
   sandbox.write("units.csv", csv);
   Result r = sandbox.run({"-C", "p", "add-unit", "--from", "units.csv", "--update"});
   CHECK(r.status == 0);
-  CHECK(changed_lines(r.out) == std::vector<std::string>{"updated p/units/inspektorat.yaml"});
+  CHECK(changed_lines(r.out) ==
+        std::vector<std::string>{"updated p/units/inspektorat.yaml",
+                                 "  name: Inspektorat → Inspektorat Daerah"});
   CHECK(sandbox.read("p/units/inspektorat.yaml")
             .starts_with("id: inspektorat\n"
                          "name: Inspektorat Daerah\n"

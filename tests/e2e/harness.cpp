@@ -62,7 +62,9 @@ REGISTER_LISTENER("sandbox-failures", 1, FailureCounter);
 // outside the test, then the test's own changes.
 std::vector<std::string> child_environment(const Env& changes) {
   std::vector<std::pair<std::string, std::optional<std::string>>> all = {
-      {"INOVASI_DIR", std::nullopt}, {"NO_COLOR", std::nullopt}, {"COLUMNS", std::nullopt},
+      {"INOVASI_DIR", std::nullopt},
+      {"NO_COLOR", std::nullopt},
+      {"COLUMNS", std::nullopt},
       {"INOVASI_LANG", std::nullopt}};
   all.insert(all.end(), changes.begin(), changes.end());
   std::vector<std::string> env;

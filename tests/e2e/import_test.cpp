@@ -56,10 +56,10 @@ const char* kLaporBupati =
 
 // Three good rows around one with a bad date: nothing may be written.
 const char* kOneBadRow =
-    "id,title,unit,stage,submitted\n"
-    ",Antrean Online,rsud-koesma,dihentikan,2018-04-20\n"
-    ",SIGAP,bappeda,inisiatif,2018-02-30\n"
-    ",Lapor Bupati,bappeda,,\n";
+    "id,title,unit,stage,submitted,dropped_date\n"
+    ",Antrean Online,rsud-koesma,dihentikan,2018-04-20,2018-09-01\n"
+    ",SIGAP,bappeda,inisiatif,2018-02-30,\n"
+    ",Lapor Bupati,bappeda,,,\n";
 
 }  // namespace
 
@@ -158,7 +158,7 @@ TEST_CASE("a batch reports every bad row, whatever is wrong with it, and writes 
   // name a unit that does not exist and an impossible NIP.
   sandbox.write("ideas.csv",
                 "id,title,unit,stage,proposer_nip\n"
-                ",Antrean Online,rsud-koesma,dihentikan,\n"
+                ",Antrean Online,rsud-koesma,inisiatif,\n"
                 ",SIGAP,bappeda,selesai,\n"
                 ",Lapor Bupati,bagian-umum,,\n"
                 ",Sapa Warga,bappeda,inisiatif,12345\n"
@@ -254,9 +254,10 @@ TEST_CASE("a CSV cell that a spreadsheet would run as a formula round-trips thro
   Result r = sandbox.run({"list", "ideas", "--format", "csv"});
   CHECK(r.out ==
         "id,title,unit,proposer_name,proposer_nip,proposer_position,proposer_echelon,initiator,"
-        "category,kind,stage,priority,indicator,submitted,trial_date,implemented_date,budget,"
+        "category,kind,stage,priority,indicator,submitted,trial_date,implemented_date,dropped_date,"
+        "drop_reason,budget,"
         "problem,description,goal,benefit,plan,tags\n"
-        "rumus,'=1+2,bappeda,,,,,,,,initiative,,,,,,,,'-5 hari antre,,,,\n");
+        "rumus,'=1+2,bappeda,,,,,,,,initiative,,,,,,,,,,'-5 hari antre,,,,\n");
   Result again = sandbox.run({"add-idea", "--from", "-", "--update"}, r.out);
   CHECK(again.out == "unchanged ideas/rumus.yaml\n");
   CHECK(again.err == "");

@@ -35,7 +35,8 @@ void add_ideas(const Sandbox& sandbox) {
 
 const char* kCsvHeader =
     "id,title,unit,proposer_name,proposer_nip,proposer_position,proposer_echelon,initiator,"
-    "category,kind,stage,priority,indicator,submitted,trial_date,implemented_date,budget,problem,"
+    "category,kind,stage,priority,indicator,submitted,trial_date,implemented_date,dropped_date,"
+    "drop_reason,budget,problem,"
     "description,goal,benefit,plan,tags\n";
 
 }  // namespace
@@ -69,14 +70,15 @@ TEST_CASE("list ideas filters by unit, stage and category, Indonesian words incl
   r = sandbox.run({"list", "ideas", "--stage", "uji coba", "--format", "csv"});
   CHECK(r.out == std::string(kCsvHeader) +
                      "antrean-online,Antrean Online,rsud-koesma,,,,,,public-service,digital,trial,"
-                     ",,,2018-07-02,,,,,,,,\n");
+                     ",,,2018-07-02,,,,,,,,,,\n");
   CHECK(r.status == 0);
 
   r = sandbox.run(
       {"list", "ideas", "--category", "pelayanan publik", "--unit", "bappeda", "--format", "csv"});
-  CHECK(r.out == std::string(kCsvHeader) +
-                     "lapor-bupati,Lapor Bupati,bappeda,,,,,,public-service,,initiative,,,,,,,,,,,,"
-                     "aduan;warga\n");
+  CHECK(r.out ==
+        std::string(kCsvHeader) +
+            "lapor-bupati,Lapor Bupati,bappeda,,,,,,public-service,,initiative,,,,,,,,,,,,,,"
+            "aduan;warga\n");
 
   r = sandbox.run({"list", "ideas", "--stage", "dropped", "--format", "csv"});
   CHECK(r.out == kCsvHeader);
@@ -142,7 +144,7 @@ TEST_CASE("list still lists the readable records when one file is broken, and sa
   Result r = sandbox.run({"list", "ideas", "--format", "csv", "--unit", "rsud-koesma"});
   CHECK(r.out == std::string(kCsvHeader) +
                      "antrean-online,Antrean Online,rsud-koesma,,,,,,public-service,digital,trial,"
-                     ",,,2018-07-02,,,,,,,,\n");
+                     ",,,2018-07-02,,,,,,,,,,\n");
   CHECK(r.err ==
         "ideas/rusak.yaml:4:8: error: stage: 'selesai' is not a stage (expected initiative, "
         "trial, implemented or dropped)\n");

@@ -551,7 +551,7 @@ TEST_CASE("workspace: export writes every programme's records with qualified ids
   CHECK(contains(lines(ideas.out),
                  "lamongan/pasar-ikan-online,Pasar Ikan Online,lamongan/dinas-perikanan,,,,,,"
                  "public-service,digital,implemented,lamongan/misi-2,lamongan/ikm,2018-04-19,"
-                 "2018-09-01,2018-11-01,,,,,,,"));
+                 "2018-09-01,2018-11-01,,,,,,,,,"));
   Result contracts = sandbox.run({"-C", "jatim", "export", "contracts"});
   CHECK(contains(lines(contracts.out),
                  "bojonegoro/kominfo-2018,bojonegoro/dinas-kominfo,bojonegoro/aduan-online,"

@@ -116,8 +116,7 @@ TEST_CASE("a write that fails before the renames leaves every record as it was")
   // Once the disk has room again, the same command does it all.
   r = sandbox.run_in("prog", kImport);
   CHECK(r.status == 0);
-  CHECK(differences(reference, file_contents(sandbox.path("prog"))) ==
-        std::vector<std::string>{});
+  CHECK(differences(reference, file_contents(sandbox.path("prog"))) == std::vector<std::string>{});
 }
 
 // A batch is atomic file by file, not as a whole: the files renamed before
@@ -129,8 +128,8 @@ TEST_CASE("a rename that fails leaves each record old or new, and the run again 
   const auto reference = after_batch(sandbox);
   const auto before = file_contents(sandbox.path("prog"));
 
-  Result r = sandbox.run_in("prog", kImport, {},
-                            failing(sandbox, "rename", {{"INOVASI_FAIL_AT", "3"}}));
+  Result r =
+      sandbox.run_in("prog", kImport, {}, failing(sandbox, "rename", {{"INOVASI_FAIL_AT", "3"}}));
   CHECK(r.err == "inovasi: error: ./ideas/sigap.yaml: cannot replace: No space left on device\n");
   CHECK(r.out == "");
   CHECK(r.status == 3);
@@ -150,12 +149,15 @@ TEST_CASE("a rename that fails leaves each record old or new, and the run again 
         "unchanged ideas/antrean-online.yaml\n"
         "unchanged ideas/klinik-desa.yaml\n"
         "updated ideas/sigap.yaml\n"
+        "  stage: initiative → trial\n"
+        "  + trial_date: 2018-05-02\n"
         "added ideas/pasar-digital.yaml\n"
         "updated ideas/lapor-bupati.yaml\n"
+        "  stage: initiative → trial\n"
+        "  + trial_date: 2018-09-01\n"
         "added ideas/bank-sampah.yaml\n");
   CHECK(r.status == 0);
-  CHECK(differences(reference, file_contents(sandbox.path("prog"))) ==
-        std::vector<std::string>{});
+  CHECK(differences(reference, file_contents(sandbox.path("prog"))) == std::vector<std::string>{});
 }
 
 // RAII for a tmpfs mounted in the test's own mount namespace.
@@ -203,6 +205,5 @@ TEST_CASE("a real full disk: a tmpfs filled up before the import") {
   stdfs::remove(sandbox.path("prog/filler"));
   r = sandbox.run_in("prog", kImport);
   CHECK(r.status == 0);
-  CHECK(differences(reference, file_contents(sandbox.path("prog"))) ==
-        std::vector<std::string>{});
+  CHECK(differences(reference, file_contents(sandbox.path("prog"))) == std::vector<std::string>{});
 }

@@ -436,6 +436,19 @@ TEST_CASE("evaluation an idea counts at the stage it had reached on the as-of da
         Stage::kImplemented);
   CHECK(stage_on(idea("dropped", "u", Stage::kDropped), ymd(2000, 1, 1)) == Stage::kDropped);
 
+  // A drop with its date: the stages before it, then dropped from that day.
+  Idea gone = idea("gone", "u", Stage::kDropped);
+  gone.trial_date = ymd(2018, 7, 2);
+  gone.dropped_date = ymd(2018, 11, 30);
+  CHECK(stage_on(gone, ymd(2018, 7, 1)) == Stage::kInitiative);
+  CHECK(stage_on(gone, ymd(2018, 7, 2)) == Stage::kTrial);
+  CHECK(stage_on(gone, ymd(2018, 11, 29)) == Stage::kTrial);
+  CHECK(stage_on(gone, ymd(2018, 11, 30)) == Stage::kDropped);
+  // An implemented idea whose implementation date is not known stays so.
+  Idea undated = idea("undated", "u", Stage::kImplemented);
+  undated.trial_date = ymd(2018, 7, 2);
+  CHECK(stage_on(undated, ymd(2018, 1, 1)) == Stage::kImplemented);
+
   Records r;
   add(r, unit("u"));
   add(r, i);
@@ -477,6 +490,15 @@ TEST_CASE("evaluation plan steps are done and overdue as they stood on the as-of
   CHECK(steps(ymd(2018, 10, 5)) == std::make_pair(2, std::vector<std::string>{"due-today"}));
   CHECK(steps(ymd(2018, 9, 1)) == std::make_pair(1, std::vector<std::string>{}));
   CHECK(steps(ymd(2018, 7, 31)) == std::make_pair(0, std::vector<std::string>{}));
+
+  // Once the idea is dropped its open steps are never overdue; before the
+  // drop they are as they were.
+  r.ideas[0].record.stage = Stage::kDropped;
+  r.ideas[0].record.dropped_date = ymd(2018, 10, 3);
+  CHECK(steps(ymd(2018, 10, 2)) ==
+        std::make_pair(1, std::vector<std::string>{"done-later", "due-today"}));
+  CHECK(steps(ymd(2018, 10, 3)) == std::make_pair(1, std::vector<std::string>{}));
+  CHECK(steps(ymd(2019, 1, 1)) == std::make_pair(2, std::vector<std::string>{}));
 }
 
 TEST_CASE("evaluation compliance counts the period's quarters whose due date is before as-of") {

@@ -518,6 +518,8 @@ TEST_CASE("codec CSV columns") {
                                        "submitted",
                                        "trial_date",
                                        "implemented_date",
+                                       "dropped_date",
+                                       "drop_reason",
                                        "budget",
                                        "problem",
                                        "description",
@@ -572,6 +574,8 @@ TEST_CASE("codec CSV rows") {
                   "ikm",
                   "2018-04-20",
                   "2018-09-01",
+                  "",
+                  "",
                   "",
                   "150000000",
                   "Antrean panjang\ndi loket pendaftaran.\n",
@@ -656,5 +660,57 @@ TEST_CASE("codec CSV rows") {
     decode_row<Idea>(row_of({"title"}, {"X"}), errors, true);
     CHECK(Lines{errors} ==
           Strings{"in.csv:2:1: error: --id is required", "in.csv:2:1: error: --unit is required"});
+  }
+}
+
+TEST_CASE("codec CSV rows over an existing record keep what the row does not name") {
+  Idea existing = sample_idea();
+  auto over = [&](const Strings& columns, const Strings& cells, Strings& errors) {
+    Findings findings;
+    Origin origin;
+    Idea record = decode_csv_row<Idea>(row_of(columns, cells), "in.csv", Mark{2, 1}, findings,
+                                       origin, false, &existing);
+    for (const auto& f : findings.items()) errors.push_back(format(f));
+    return record;
+  };
+  Strings errors;
+  SUBCASE("a column absent keeps its field; one given changes it") {
+    Idea after = over({"id", "stage", "implemented_date"},
+                      {"antrean-online", "penerapan", "2019-01-15"}, errors);
+    CHECK(errors == Strings{});
+    Idea expected = existing;
+    expected.stage = Stage::kImplemented;
+    expected.implemented_date = day("2019-01-15");
+    CHECK(encode_record(after) == encode_record(expected));
+  }
+  SUBCASE("an empty cell clears its field; a list given replaces the list") {
+    Idea after = over({"id", "budget", "tags"}, {"antrean-online", "", "baru"}, errors);
+    CHECK(errors == Strings{});
+    Idea expected = existing;
+    expected.budget.reset();
+    expected.tags = {"baru"};
+    CHECK(encode_record(after) == encode_record(expected));
+  }
+  SUBCASE("one nested column changes that part only; clearing every part drops the whole") {
+    Idea after = over({"proposer_nip"}, {""}, errors);
+    Idea expected = existing;
+    expected.proposer->nip.clear();
+    CHECK(encode_record(after) == encode_record(expected));
+    after = over({"proposer_name", "proposer_nip", "proposer_position", "proposer_echelon"},
+                 {"", "", " ", ""}, errors);
+    expected.proposer.reset();
+    CHECK(encode_record(after) == encode_record(expected));
+    CHECK(errors == Strings{});
+  }
+  SUBCASE("a required field cannot be cleared") {
+    Idea after = over({"title"}, {""}, errors);
+    CHECK(errors == Strings{"in.csv:2:1: error: column 'title' is required"});
+    CHECK(after.title == existing.title);
+  }
+  SUBCASE("a bad cell keeps the field as it was, with the error said") {
+    Idea after = over({"budget"}, {"banyak"}, errors);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].starts_with("in.csv:2:1: error: column 'budget': "));
+    CHECK(after.budget == existing.budget);
   }
 }

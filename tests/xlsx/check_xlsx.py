@@ -40,7 +40,7 @@ NUMBERS = {
 }
 DATES = {
     ("contracts", "contracts"): {"signed", "start", "end"},
-    ("ideas", "ideas"): {"submitted", "trial_date", "implemented_date"},
+    ("ideas", "ideas"): {"submitted", "trial_date", "implemented_date", "dropped_date"},
 }
 
 

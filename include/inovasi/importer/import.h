@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "inovasi/store/csv_codec.h"
+#include "inovasi/store/diff.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/finding.h"
@@ -45,7 +46,9 @@ RowSource read_csv_rows(const std::string& path, const std::string& text,
 
 struct ImportOptions {
   bool dry_run = false;
-  bool update = false;  // replace records whose id exists
+  // Change records whose id exists: the fields the row names (an empty cell
+  // clears one); the rest keep their values.
+  bool update = false;
 };
 
 enum class ChangeKind { kAdded, kUpdated, kUnchanged };
@@ -54,6 +57,7 @@ struct Change {
   ChangeKind kind;
   std::string path;     // relative to the programme directory
   std::string content;  // the canonical record
+  std::vector<FieldChange> fields;  // an update's changes, field by field
 };
 
 // Fills in what the row cannot hold (a contract's targets) before checking.

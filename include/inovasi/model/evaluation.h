@@ -44,6 +44,8 @@ struct UnitResult {
 
 // The stage an idea had reached on a day: a trial_date or implemented_date
 // after it had not been reached yet. A dropped idea has no date: it stays dropped.
+// An idea's stage on a day, from the dates its stages were reached (see
+// DESIGN.md): the recorded stage when its own date is not known.
 Stage stage_on(const Idea& idea, const Date& day);
 
 struct IdeaResult {

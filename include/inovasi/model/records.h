@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "inovasi/model/date.h"
@@ -97,6 +98,8 @@ struct Idea {
   std::optional<Date> submitted;
   std::optional<Date> trial_date;
   std::optional<Date> implemented_date;
+  std::optional<Date> dropped_date;
+  std::string drop_reason;
   std::optional<std::int64_t> budget;
   std::string problem;
   std::string description;
@@ -119,6 +122,8 @@ struct Idea {
     v("submitted", r.submitted);
     v("trial_date", r.trial_date);
     v("implemented_date", r.implemented_date);
+    v("dropped_date", r.dropped_date);
+    v("drop_reason", r.drop_reason, kText);
     v("budget", r.budget);
     v("problem", r.problem, kText);
     v("description", r.description, kText);
@@ -128,6 +133,24 @@ struct Idea {
     v("tags", r.tags, kFlow);
   }
 };
+
+// The field that says when an idea reached a stage; none for the first one.
+inline const std::optional<Date>* stage_date(const Idea& idea, Stage stage) {
+  switch (stage) {
+    case Stage::kTrial:
+      return &idea.trial_date;
+    case Stage::kImplemented:
+      return &idea.implemented_date;
+    case Stage::kDropped:
+      return &idea.dropped_date;
+    case Stage::kInitiative:
+      break;
+  }
+  return nullptr;
+}
+inline std::optional<Date>* stage_date(Idea& idea, Stage stage) {
+  return const_cast<std::optional<Date>*>(stage_date(std::as_const(idea), stage));
+}
 
 struct Party {
   std::string name;

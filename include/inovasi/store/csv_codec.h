@@ -56,10 +56,15 @@ struct CsvCell {
   Mark mark;
 };
 
+// Reads a row into a record. A new record starts empty and takes every cell
+// given. Over an existing record (an update) a column the row does not have
+// keeps the record's value, and an empty cell clears it: what the row does
+// not mention is never lost.
 class CsvDecoder {
  public:
-  CsvDecoder(const std::map<std::string, CsvCell>& row, DecodeContext& ctx, std::string prefix)
-      : row_(row), ctx_(ctx), prefix_(std::move(prefix)) {}
+  CsvDecoder(const std::map<std::string, CsvCell>& row, DecodeContext& ctx, std::string prefix,
+             bool over_existing = false)
+      : row_(row), ctx_(ctx), prefix_(std::move(prefix)), over_existing_(over_existing) {}
 
   template <class T>
   void operator()(const char* key, T& value, unsigned flags = 0) {
@@ -69,27 +74,51 @@ class CsvDecoder {
     using U = typename Unwrap<T>::type;
     if constexpr (!IsVector<U>::value && is_struct<U>()) {
       U inner{};
-      CsvDecoder nested(row_, ctx_, column + "_");
+      if (over_existing_) {
+        if constexpr (IsOptional<T>::value) {
+          if (value) inner = *value;
+        } else {
+          inner = value;
+        }
+      }
+      CsvDecoder nested(row_, ctx_, column + "_", over_existing_);
       U::fields(inner, nested);
-      if (nested.any_) {
-        value = std::move(inner);
-        any_ = true;
+      if (over_existing_ ? nested.given_ : nested.any_) {
+        any_ = any_ || nested.any_;
+        given_ = true;
+        if constexpr (IsOptional<T>::value) {
+          // A nested value whose every column was cleared is left out.
+          if (over_existing_ && !nested.any_ && is_blank(inner))
+            value.reset();
+          else
+            value = std::move(inner);
+        } else {
+          value = std::move(inner);
+        }
       }
     } else {
       auto it = row_.find(column);
+      if (it == row_.end() && over_existing_) return;  // not mentioned: kept
       if (it == row_.end() || text::trim(it->second.text).empty()) {
         if (flags & kRequired)
           ctx_.findings.error(ctx_.path, it == row_.end() ? ctx_.origin.mark : it->second.mark,
                               msg("{} is required", ctx_.label(column)));
+        else if (over_existing_) {
+          value = T{};  // an empty cell clears the field
+          given_ = true;
+        }
         return;
       }
-      any_ = true;
+      any_ = given_ = true;
       const CsvCell& cell = it->second;
       ctx_.origin.fields.emplace_back(field, cell.mark);
       std::string_view raw = (flags & kText) ? std::string_view(cell.text) : text::trim(cell.text);
-      if (auto error = decode_cell(raw, value))
+      T fresh{};  // a list given replaces the list as a whole
+      if (auto error = decode_cell(raw, fresh))
         ctx_.findings.error(ctx_.path, cell.mark,
                             fmt::format("{}: {}", ctx_.label(column), *error));
+      else
+        value = std::move(fresh);
     }
   }
 
@@ -97,7 +126,16 @@ class CsvDecoder {
   const std::map<std::string, CsvCell>& row_;
   DecodeContext& ctx_;
   std::string prefix_;
-  bool any_ = false;
+  bool over_existing_ = false;
+  bool any_ = false;    // a cell of this level had a value
+  bool given_ = false;  // a column of this level was in the row, empty or not
+
+  template <class U>
+  static bool is_blank(const U& nested) {
+    YamlEncoder encoder(false);
+    U::fields(nested, encoder);
+    return encoder.node.entries.empty();
+  }
 
   // "proposer_nip" is the field "proposer.nip" for messages and positions.
   std::string dotted(const std::string& column) const {
@@ -136,15 +174,18 @@ class CsvDecoder {
   }
 };
 
+// existing: the record an update starts from; its fields the row does not
+// name are kept.
 template <class R>
 R decode_csv_row(const std::map<std::string, CsvCell>& row, const std::string& path, Mark mark,
-                 Findings& findings, Origin& origin, bool command_line = false) {
-  R record{};
+                 Findings& findings, Origin& origin, bool command_line = false,
+                 const R* existing = nullptr) {
+  R record = existing ? *existing : R{};
   origin.path = path;
   origin.mark = mark;
   origin.form = command_line ? Origin::Form::kOptions : Origin::Form::kCsv;
   DecodeContext ctx{path, findings, origin, command_line};
-  CsvDecoder decoder(row, ctx, "");
+  CsvDecoder decoder(row, ctx, "", existing != nullptr);
   R::fields(record, decoder);
   return record;
 }
