@@ -54,6 +54,9 @@ Command status_command();
 Command evaluate_command();
 Command export_command();
 Command merge_driver_command();
+Command set_command();
+Command stage_command();
+Command step_command();
 
 // The whole program: parse, dispatch, map every failure to its exit status.
 int run(int argc, char** argv);

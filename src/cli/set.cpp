@@ -1,0 +1,90 @@
+// inovasi set: changes fields of one record by their column names, for scripts.
+#include "changing.h"
+
+namespace inovasi::cli {
+
+namespace {
+
+struct SetOptions {
+  std::string type;
+  std::string id;
+  std::vector<std::string> assignments;  // FIELD=VALUE
+  bool dry_run = false;
+};
+
+// FIELD=VALUE pairs, FIELD a column of R's CSV layout and not one of the
+// columns that name the record (those are changed by renaming it).
+template <class R>
+std::map<std::string, std::string> assignments(const std::vector<std::string>& given) {
+  std::vector<std::string> columns = csv_columns<R>();
+  std::vector<std::string> keys = key_columns<R>();
+  std::map<std::string, std::string> values;
+  for (const auto& assignment : given) {
+    auto equals = assignment.find('=');
+    if (equals == std::string::npos)
+      throw UsageError(msg("'{}' is not FIELD=VALUE (FIELD= clears a field)", assignment));
+    std::string field = assignment.substr(0, equals);
+    if (std::find(keys.begin(), keys.end(), field) != keys.end())
+      throw UsageError(msg("'{}' names the record and is not changed by set", field));
+    if (std::find(columns.begin(), columns.end(), field) == columns.end()) {
+      std::string message = msg("{} records have no field '{}'", R::kType, field);
+      if (auto near = text::nearest(field, columns)) message += msg(" (did you mean '{}'?)", *near);
+      throw UsageError(message + "\n" +
+                       msg("The fields are the columns of its CSV export: {}",
+                           text::join(columns, ", ")));
+    }
+    if (!values.emplace(field, assignment.substr(equals + 1)).second)
+      throw UsageError(msg("'{}' is given twice", field));
+  }
+  if (values.empty())
+    throw UsageError(tr("say what changes: one FIELD=VALUE or more (FIELD= clears a field)"));
+  return values;
+}
+
+int run_set(const Globals& g, const SetOptions& o) {
+  int status = kOk;
+  bool known = visit_record_type(o.type, [&](auto type) {
+    using R = typename decltype(type)::type;
+    status = change_record<R>(g, o.id, assignments<R>(o.assignments), o.dry_run);
+  });
+  if (!known) {
+    std::vector<std::string> names = record_type_names();
+    std::string message = msg("'{}' is not a record type", o.type);
+    if (auto near = text::nearest(o.type, names)) message += msg(" (did you mean '{}'?)", *near);
+    throw UsageError(message + "; " + msg("the types are {}", text::join(names, ", ")));
+  }
+  return status;
+}
+
+}  // namespace
+
+Command set_command() {
+  return {"set", tr_noop("Change fields of one record: FIELD=VALUE, FIELD= to clear"),
+          [](CLI::App& app) -> Runner {
+            auto o = std::make_shared<SetOptions>();
+            app.add_option("type", o->type,
+                           tr("The record's type: unit, idea, contract, report or regulation"))
+                ->required()
+                ->option_text("TYPE");
+            app.add_option("id", o->id, tr("Its id; CONTRACT/PERIOD for a report"))
+                ->required()
+                ->option_text("ID");
+            app.add_option("assignments", o->assignments,
+                           tr("A column of the type's CSV export and its new value, in the "
+                              "cell's syntax; FIELD= clears the field"))
+                ->option_text("FIELD=VALUE...");
+            app.add_flag("--dry-run", o->dry_run,
+                         tr("Validate and show what would change; write nothing"));
+            app.footer(tr(
+                "Examples:\n"
+                "  inovasi set idea antrean-online budget=30000000 proposer_nip=\n"
+                "  inovasi set report rsud-2018/2018-Q3 'actual=waktu-tunggu=41;pengguna=700'\n"
+                "\n"
+                "Only the fields named change; the record is checked whole, with its\n"
+                "references, and written only if valid. A list field (tags, plan, ideas)\n"
+                "is replaced as a whole: tags='antrean;digital'."));
+            return [o](const Globals& g) { return run_set(g, *o); };
+          }};
+}
+
+}  // namespace inovasi::cli
