@@ -219,6 +219,32 @@ _inovasi_command show '
   --format                  yaml|json
 '
 
+_inovasi_command set '
+  TYPE                      unit|idea|contract|report|regulation
+  ID                        record
+  FIELD=VALUE               text
+  --dry-run                 flag
+'
+
+_inovasi_command stage '
+  IDEA                      idea
+  STAGE                     stage
+  --date                    date
+  --reason                  text
+  --force                   flag
+  --dry-run                 flag
+'
+
+_inovasi_command step '
+  IDEA                      idea
+  N                         text
+  --done                    date
+  --undo                    flag
+  --due                     date
+  --add                     text
+  --dry-run                 flag
+'
+
 _inovasi_command fmt '
   --check                   flag
   --strip-comments          flag

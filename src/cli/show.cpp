@@ -51,6 +51,10 @@ void show_related(const Records& records, const std::string& id) {
     list(tr_noop("ideas of this unit"), ideas);
     list(tr_noop("contracts of this unit"), contracts);
   }
+  // The plan's steps by the numbers `inovasi step` takes.
+  if (const Stored<Idea>* idea = records.find<Idea>(id))
+    for (std::size_t n = 0; n < idea->record.plan.size(); ++n)
+      lines.push_back("# " + msg("step {}: {}", n + 1, idea->record.plan[n].step));
   if (records.find<Contract>(id)) {
     std::vector<std::string> reports;
     for (const auto& r : records.reports)

@@ -134,14 +134,14 @@ mapfile -t contract_ids < <(ids contracts)
 mapfile -t regulation_ids < <(ids regulations)
 
 commands=(init add-unit add-idea check sign-contract report add-regulation status evaluate
-  export list show fmt merge-driver help)
+  export list show fmt merge-driver set stage step help)
 globals=(-C --lang --no-cache --help --version)
 today=$(date +%Y-%m-%d)
 
 # --- Commands and options ----------------------------------------------------
 cd "$tmp/tuban" || exit 1
 expect 'inovasi ' "${commands[@]}"
-expect 'inovasi s' sign-contract status show
+expect 'inovasi s' sign-contract status show set stage step
 expect 'inovasi add-' add-unit add-idea add-regulation
 expect 'inovasi --no-cache ' "${commands[@]}"
 expect 'inovasi frob ' # not a command: nothing to offer
@@ -357,7 +357,7 @@ COMP_WORDBREAKS=$' \t\n"\'><;|&(:' expect_word 'inovasi list ideas --unit=bp' '-
 # With the cursor inside the line, what is before it is completed.
 expect_at 'inovasi list ideas --stage tr --format csv' 29 trial
 expect_at 'inovasi list ideas --stage tr --format csv' 10 list
-expect_at 'inovasi s --format json' 9 sign-contract status show
+expect_at 'inovasi s --format json' 9 sign-contract status show set stage step
 
 # --- The user's shell options are left as they were -----------------------
 shopt -s failglob nocaseglob dotglob
