@@ -23,9 +23,10 @@ std::map<std::string, CsvCell> key_cells(const ProgrammeDir& dir, const std::str
     auto slash = key.find('/');
     Period period;
     if (slash == std::string::npos || parse_value(key.substr(slash + 1), period))
-      throw UsageError(msg("'{}' does not name a report: write CONTRACT/PERIOD, e.g. "
-                           "rsud-2018/2018-Q3",
-                           key));
+      throw UsageError(
+          msg("'{}' does not name a report: write CONTRACT/PERIOD, e.g. "
+              "rsud-2018/2018-Q3",
+              key));
     id = key.substr(0, slash);
     cells["contract"] = CsvCell{id, {}};
     cells["period"] = CsvCell{period.str(), {}};

@@ -29,9 +29,9 @@ std::map<std::string, std::string> assignments(const std::vector<std::string>& g
     if (std::find(columns.begin(), columns.end(), field) == columns.end()) {
       std::string message = msg("{} records have no field '{}'", R::kType, field);
       if (auto near = text::nearest(field, columns)) message += msg(" (did you mean '{}'?)", *near);
-      throw UsageError(message + "\n" +
-                       msg("The fields are the columns of its CSV export: {}",
-                           text::join(columns, ", ")));
+      throw UsageError(
+          message + "\n" +
+          msg("The fields are the columns of its CSV export: {}", text::join(columns, ", ")));
     }
     if (!values.emplace(field, assignment.substr(equals + 1)).second)
       throw UsageError(msg("'{}' is given twice", field));
@@ -75,14 +75,14 @@ Command set_command() {
                 ->option_text("FIELD=VALUE...");
             app.add_flag("--dry-run", o->dry_run,
                          tr("Validate and show what would change; write nothing"));
-            app.footer(tr(
-                "Examples:\n"
-                "  inovasi set idea antrean-online budget=30000000 proposer_nip=\n"
-                "  inovasi set report rsud-2018/2018-Q3 'actual=waktu-tunggu=41;pengguna=700'\n"
-                "\n"
-                "Only the fields named change; the record is checked whole, with its\n"
-                "references, and written only if valid. A list field (tags, plan, ideas)\n"
-                "is replaced as a whole: tags='antrean;digital'."));
+            app.footer(
+                tr("Examples:\n"
+                   "  inovasi set idea antrean-online budget=30000000 proposer_nip=\n"
+                   "  inovasi set report rsud-2018/2018-Q3 'actual=waktu-tunggu=41;pengguna=700'\n"
+                   "\n"
+                   "Only the fields named change; the record is checked whole, with its\n"
+                   "references, and written only if valid. A list field (tags, plan, ideas)\n"
+                   "is replaced as a whole: tags='antrean;digital'."));
             return [o](const Globals& g) { return run_set(g, *o); };
           }};
 }

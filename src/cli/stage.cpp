@@ -71,8 +71,7 @@ int run_stage(const Globals& g, const StageOptions& o) {
 }  // namespace
 
 Command stage_command() {
-  return {"stage", tr_noop("Move an idea to another stage on a date"),
-          [](CLI::App& app) -> Runner {
+  return {"stage", tr_noop("Move an idea to another stage on a date"), [](CLI::App& app) -> Runner {
             auto o = std::make_shared<StageOptions>();
             app.add_option("idea", o->idea, tr("Id of the idea"))->required()->option_text("IDEA");
             app.add_option("stage", o->stage,
@@ -92,11 +91,11 @@ Command stage_command() {
                             "dates of the stages undone"));
             app.add_flag("--dry-run", o->dry_run,
                          tr("Validate and show what would change; write nothing"));
-            app.footer(tr(
-                "Examples:\n"
-                "  inovasi stage antrean-online 'uji coba' --date 2018-07-02\n"
-                "  inovasi stage surat-pindah-online dropped --date 2018-11-30 \\\n"
-                "      --reason 'Warga memilih layanan PATEN Keliling'"));
+            app.footer(
+                tr("Examples:\n"
+                   "  inovasi stage antrean-online 'uji coba' --date 2018-07-02\n"
+                   "  inovasi stage surat-pindah-online dropped --date 2018-11-30 \\\n"
+                   "      --reason 'Warga memilih layanan PATEN Keliling'"));
             return [o](const Globals& g) { return run_stage(g, *o); };
           }};
 }

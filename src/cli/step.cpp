@@ -50,29 +50,30 @@ int run_step(const Globals& g, const StepOptions& o) {
 }  // namespace
 
 Command step_command() {
-  return {"step", tr_noop("Tick, reschedule or add a step of an idea's action plan"),
-          [](CLI::App& app) -> Runner {
-            auto o = std::make_shared<StepOptions>();
-            app.add_option("idea", o->idea, tr("Id of the idea"))->required()->option_text("IDEA");
-            app.add_option("number", o->number,
-                           tr("The step's number in the plan, from 1, as 'inovasi show' lists it"))
-                ->option_text("N");
-            app.add_option("--done", o->done, tr("The day the step was done (YYYY-MM-DD)"))
-                ->option_text("DATE");
-            app.add_flag("--undo", o->undo, tr("The step is not done after all"));
-            app.add_option("--due", o->due, tr("The step's new due date (YYYY-MM-DD)"))
-                ->option_text("DATE");
-            app.add_option("--add", o->add, tr("Add a step with this text at the end of the plan"))
-                ->option_text("TEXT");
-            app.add_flag("--dry-run", o->dry_run,
-                         tr("Validate and show what would change; write nothing"));
-            app.footer(tr(
-                "Examples:\n"
-                "  inovasi step antrean-online 2 --done 2018-09-15\n"
-                "  inovasi step antrean-online 3 --due 2019-03-31\n"
-                "  inovasi step antrean-online --add 'Perluasan ke seluruh poli' --due 2019-06-30"));
-            return [o](const Globals& g) { return run_step(g, *o); };
-          }};
+  return {
+      "step", tr_noop("Tick, reschedule or add a step of an idea's action plan"),
+      [](CLI::App& app) -> Runner {
+        auto o = std::make_shared<StepOptions>();
+        app.add_option("idea", o->idea, tr("Id of the idea"))->required()->option_text("IDEA");
+        app.add_option("number", o->number,
+                       tr("The step's number in the plan, from 1, as 'inovasi show' lists it"))
+            ->option_text("N");
+        app.add_option("--done", o->done, tr("The day the step was done (YYYY-MM-DD)"))
+            ->option_text("DATE");
+        app.add_flag("--undo", o->undo, tr("The step is not done after all"));
+        app.add_option("--due", o->due, tr("The step's new due date (YYYY-MM-DD)"))
+            ->option_text("DATE");
+        app.add_option("--add", o->add, tr("Add a step with this text at the end of the plan"))
+            ->option_text("TEXT");
+        app.add_flag("--dry-run", o->dry_run,
+                     tr("Validate and show what would change; write nothing"));
+        app.footer(
+            tr("Examples:\n"
+               "  inovasi step antrean-online 2 --done 2018-09-15\n"
+               "  inovasi step antrean-online 3 --due 2019-03-31\n"
+               "  inovasi step antrean-online --add 'Perluasan ke seluruh poli' --due 2019-06-30"));
+        return [o](const Globals& g) { return run_step(g, *o); };
+      }};
 }
 
 }  // namespace inovasi::cli
