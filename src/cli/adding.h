@@ -65,6 +65,21 @@ inline void print_changes(const std::vector<Change>& changes, const ProgrammeDir
   }
 }
 
+// The file of the record whose key columns (id, or a report's contract and
+// period) the cells give, when it exists; read with the records' own rules,
+// so that 2018-q3 finds 2018-Q3.
+template <class R>
+std::optional<std::string> existing_record(const ProgrammeDir& dir,
+                                           const std::map<std::string, CsvCell>& cells) {
+  Findings ignored;  // the other columns may well be missing
+  Origin origin;
+  std::string relative =
+      ProgrammeDir::record_path<R>(record_key(decode_csv_row<R>(cells, "", {}, ignored, origin)));
+  std::error_code ec;
+  if (!stdfs::is_regular_file(dir.absolute(relative), ec)) return std::nullopt;
+  return relative;
+}
+
 inline char separator_of(const AddOptions& o) {
   return o.separator.empty() ? 0 : o.separator[0];
 }

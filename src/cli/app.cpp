@@ -20,10 +20,22 @@ namespace inovasi::cli {
 
 static const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
-      init_command(),          add_unit_command(),     add_idea_command(),       check_command(),
-      sign_contract_command(), report_command(),       add_regulation_command(), status_command(),
-      evaluate_command(),      export_command(),       list_command(),           show_command(),
-      fmt_command(),           merge_driver_command(),   set_command(),            stage_command(),
+      init_command(),
+      add_unit_command(),
+      add_idea_command(),
+      check_command(),
+      sign_contract_command(),
+      report_command(),
+      add_regulation_command(),
+      status_command(),
+      evaluate_command(),
+      export_command(),
+      list_command(),
+      show_command(),
+      fmt_command(),
+      merge_driver_command(),
+      set_command(),
+      stage_command(),
       step_command(),
   };
   return table;

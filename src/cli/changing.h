@@ -3,6 +3,8 @@
 // kept, the record is checked whole with its references, and the change is
 // shown field by field.
 #pragma once
+#include <cctype>
+#include <functional>
 #include <map>
 #include <string>
 
@@ -13,81 +15,79 @@
 
 namespace inovasi::cli {
 
-// The cells that name an existing record: id, or a report's contract and
-// period from "CONTRACT/PERIOD". Throws InvalidInput when there is none.
-template <class R>
-std::map<std::string, CsvCell> key_cells(const ProgrammeDir& dir, const std::string& key) {
+// A record named on the command line: the cells of its key columns, and its
+// file relative to the programme directory.
+struct RecordRef {
   std::map<std::string, CsvCell> cells;
-  std::string stored_key = key, id = key;
-  if constexpr (std::is_same_v<R, Report>) {
-    auto slash = key.find('/');
-    Period period;
-    if (slash == std::string::npos || parse_value(key.substr(slash + 1), period))
-      throw UsageError(
-          msg("'{}' does not name a report: write CONTRACT/PERIOD, e.g. "
-              "rsud-2018/2018-Q3",
-              key));
-    id = key.substr(0, slash);
-    cells["contract"] = CsvCell{id, {}};
-    cells["period"] = CsvCell{period.str(), {}};
-    stored_key = key.substr(0, slash) + "/" + period.str();
-  } else {
-    cells["id"] = CsvCell{key, {}};
+  std::string relative;
+};
+
+// Finds the record that KEY names: its id, or for a report CONTRACT/PERIOD
+// (the key columns joined by '/'). A KEY of another shape is a usage error;
+// one that names no record is InvalidInput, with the nearest key suggested.
+template <class R>
+RecordRef find_record(const ProgrammeDir& dir, const std::string& key) {
+  std::vector<std::string> columns = key_columns<R>();
+  std::vector<std::string> parts = text::split(key, '/');
+  if (parts.size() != columns.size()) {
+    std::vector<std::string> shape;
+    for (std::string column : columns) {
+      for (char& c : column) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      shape.push_back(column);
+    }
+    throw UsageError(
+        msg("'{}' does not name a {}: write {}", key, record_noun<R>(), text::join(shape, "/")));
   }
-  std::string relative = ProgrammeDir::record_path<R>(stored_key);
-  std::error_code ec;
-  if (!text::is_slug(id) || !stdfs::is_regular_file(dir.absolute(relative), ec)) {
+  RecordRef ref;
+  for (std::size_t i = 0; i < columns.size(); ++i) ref.cells[columns[i]] = CsvCell{parts[i], {}};
+  // The first key column is always an id, and ids never leave their folder.
+  std::optional<std::string> relative;
+  if (text::is_slug(parts[0])) relative = existing_record<R>(dir, ref.cells);
+  if (!relative) {
     Findings ignored;
     std::vector<std::string> keys;
-    for (const auto& file : list_files_of<R>(dir, ignored)) {
-      std::string k = file.substr(std::string(R::kFolder).size() + 1);
-      keys.push_back(k.substr(0, k.size() - 5));  // without ".yaml"
-    }
+    std::size_t folder = std::string(R::kFolder).size() + 1, suffix = std::string(".yaml").size();
+    for (const auto& file : list_files_of<R>(dir, ignored))
+      keys.push_back(file.substr(folder, file.size() - folder - suffix));
     std::string message = msg("there is no {} '{}'", record_noun<R>(), key);
     if (auto near = text::nearest(key, keys)) message += msg("; did you mean '{}'?", *near);
     throw InvalidInput(message);
   }
-  return cells;
+  ref.relative = *relative;
+  return ref;
 }
 
-// Changes one record: the cells given (CSV cell syntax, "" clears a field)
-// over the record as its file holds it.
+// The cells a change sets (CSV cell syntax, "" clears a field), worked out
+// from the record as its file holds it now.
 template <class R>
-int change_record(const Globals& g, const std::string& key,
-                  const std::map<std::string, std::string>& values, bool dry_run) {
+using ChangeOf = std::function<std::map<std::string, std::string>(const R& current)>;
+
+// Changes one record: the cells `change` gives, over the record as its file
+// holds it (not as the cache remembers it). A file that cannot be read whole
+// stops the command with its findings.
+template <class R>
+int change_record(const Globals& g, const std::string& key, const ChangeOf<R>& change,
+                  bool dry_run) {
   ProgrammeDir dir = ProgrammeDir::locate(g.dir);
-  RowSource source;
-  Row row;
-  row.cells = key_cells<R>(dir, key);
-  // Findings name the record's file.
-  source.path = dir.shown(ProgrammeDir::record_path<R>(
-      std::is_same_v<R, Report> ? row.cells["contract"].text + "/" + row.cells["period"].text
-                                : key));
-  for (const auto& [column, value] : values) row.cells[column] = CsvCell{value, {}};
-  source.rows.push_back(std::move(row));
+  RecordRef ref = find_record<R>(dir, key);
   Findings findings;
+  LoadedFile<R> file = load_file<R>(dir, ref.relative, findings);
+  if (!file.clean) {
+    print_findings(findings);
+    throw InvalidInput();
+  }
+  RowSource source;
+  source.path = dir.shown(ref.relative);  // findings name the record's file
+  Row row{{}, std::move(ref.cells)};
+  for (const auto& [column, value] : change(file.stored->record))
+    row.cells[column] = CsvCell{value, {}};
+  source.rows.push_back(std::move(row));
   std::vector<Change> changes =
       import_records<R>(dir, source, {dry_run, /*update=*/true}, findings);
   print_findings(findings);
   if (findings.has_errors()) throw InvalidInput();
   print_changes(changes, dir, dry_run, false);
   return kOk;
-}
-
-}  // namespace inovasi::cli
-
-namespace inovasi::cli {
-
-// The idea as its file holds it now (not as a cache remembers it); a file
-// that cannot be read whole stops the command with its findings.
-inline Idea idea_as_filed(const std::string& dir_option, const std::string& id) {
-  ProgrammeDir dir = ProgrammeDir::locate(dir_option);
-  key_cells<Idea>(dir, id);  // says so when there is no such idea
-  Findings findings;
-  LoadedFile<Idea> file = load_file<Idea>(dir, ProgrammeDir::record_path<Idea>(id), findings);
-  print_findings(findings);
-  if (!file.clean) throw InvalidInput();
-  return file.stored->record;
 }
 
 }  // namespace inovasi::cli

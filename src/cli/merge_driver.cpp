@@ -40,15 +40,6 @@ const std::string* field_text(const FieldTexts& fields, const std::string& key) 
   return nullptr;
 }
 
-// Collects a record type's keys in canonical order.
-struct KeyOrder {
-  std::vector<std::string> keys;
-  template <class U>
-  void operator()(const char* key, const U&, unsigned = 0) {
-    keys.emplace_back(key);
-  }
-};
-
 // Reads one version; nothing when it is not a valid record without comments,
 // which only a line merge can combine without losing anything. An empty base
 // is a record that both sides added.
@@ -100,7 +91,7 @@ std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_
   auto ours = read_version<R>(ours_text, f.path, "ours", why_not);
   auto theirs = read_version<R>(theirs_text, f.path, "theirs", why_not);
   if (!base || !ours || !theirs) return std::nullopt;
-  KeyOrder order;
+  FieldNames order;
   const R empty{};
   R::fields(empty, order);
   auto same = [](const std::string* x, const std::string* y) {
@@ -114,7 +105,7 @@ std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_
   std::string base_hint = hint(base_text), our_hint = hint(ours_text);
   std::string their_hint = hint(theirs_text);
   merged.text = base_hint == our_hint ? their_hint : our_hint;
-  for (const auto& key : order.keys) {
+  for (const auto& key : order.names) {
     const std::string* b = field_text(*base, key);
     const std::string* o = field_text(*ours, key);
     const std::string* t = field_text(*theirs, key);

@@ -23,12 +23,10 @@ int run_report(const Globals& g, AddOptions o, const ReportLists& lists) {
   // A new report is submitted today unless --submitted says otherwise; an
   // update keeps the date it has.
   bool exists = false;
-  Period period;
-  if (o.update && !parse_value(text::trim(o.values["period"]), period)) {
-    ProgrammeDir dir = ProgrammeDir::locate(g.dir);
-    std::string key = std::string(text::trim(o.values["contract"])) + "/" + period.str();
-    std::error_code ec;
-    exists = stdfs::exists(dir.absolute(ProgrammeDir::record_path<Report>(key)), ec);
+  if (o.update) {
+    std::map<std::string, CsvCell> key = {{"contract", {o.values["contract"], {}}},
+                                          {"period", {o.values["period"], {}}}};
+    exists = existing_record<Report>(ProgrammeDir::locate(g.dir), key).has_value();
   }
   if (o.values["submitted"].empty() && !exists) o.values["submitted"] = Date::today().str();
   // Long texts are easier kept in files: --narrative @laporan.txt

@@ -45,7 +45,9 @@ int run_set(const Globals& g, const SetOptions& o) {
   int status = kOk;
   bool known = visit_record_type(o.type, [&](auto type) {
     using R = typename decltype(type)::type;
-    status = change_record<R>(g, o.id, assignments<R>(o.assignments), o.dry_run);
+    auto values = assignments<R>(o.assignments);
+    status = change_record<R>(
+        g, o.id, [&](const R&) { return values; }, o.dry_run);
   });
   if (!known) {
     std::vector<std::string> names = record_type_names();

@@ -14,15 +14,6 @@ struct StageOptions {
   bool dry_run = false;
 };
 
-// The stages that have a date, and the field that holds it.
-struct DatedStage {
-  Stage stage;
-  const char* field;
-};
-constexpr DatedStage kDatedStages[] = {{Stage::kTrial, "trial_date"},
-                                       {Stage::kImplemented, "implemented_date"},
-                                       {Stage::kDropped, "dropped_date"}};
-
 // initiative → trial → implemented, and dropped after any of them: a move to
 // a lower rank undoes stages.
 int rank(Stage s) {
@@ -41,31 +32,33 @@ int run_stage(const Globals& g, const StageOptions& o) {
   if (to != Stage::kDropped && !o.reason.empty())
     throw UsageError(tr("--reason applies to the stage dropped only"));
 
-  Idea idea = idea_as_filed(g.dir, o.idea);
-  std::map<std::string, std::string> values = {{"stage", std::string(token(to))}};
-  for (const auto& dated : kDatedStages)
-    if (dated.stage == to) values[dated.field] = date->str();
-  if (to == Stage::kDropped) values["drop_reason"] = o.reason;
-  // A move back undoes the later stages, and their dates with them.
-  if (rank(to) < rank(idea.stage)) {
-    std::vector<std::string> undone;
-    for (const auto& dated : kDatedStages)
-      if (rank(dated.stage) > rank(to) && stage_date(idea, dated.stage)->has_value()) {
-        values[dated.field] = "";
-        undone.push_back(dated.field);
+  ChangeOf<Idea> move = [&](const Idea& idea) {
+    std::map<std::string, std::string> values = {{"stage", std::string(token(to))}};
+    for (const auto& dated : kStageDates)
+      if (dated.stage == to) values[dated.field] = date->str();
+    if (to == Stage::kDropped) values["drop_reason"] = o.reason;
+    // A move back undoes the later stages, and their dates with them.
+    if (rank(to) < rank(idea.stage)) {
+      std::vector<std::string> undone;
+      for (const auto& dated : kStageDates)
+        if (rank(dated.stage) > rank(to) && (idea.*dated.date).has_value()) {
+          values[dated.field] = "";
+          undone.push_back(dated.field);
+        }
+      if (idea.stage == Stage::kDropped && !idea.drop_reason.empty()) {
+        values["drop_reason"] = "";
+        undone.push_back("drop_reason");
       }
-    if (idea.stage == Stage::kDropped && !idea.drop_reason.empty()) {
-      values["drop_reason"] = "";
-      undone.push_back("drop_reason");
+      if (!o.force)
+        throw InvalidInput(
+            msg("idea '{}' is at the stage {}: moving it back to {} undoes a stage{}; "
+                "give --force to do so",
+                o.idea, token(idea.stage), token(to),
+                undone.empty() ? std::string() : msg(" and clears {}", text::join(undone, ", "))));
     }
-    if (!o.force)
-      throw InvalidInput(
-          msg("idea '{}' is at the stage {}: moving it back to {} undoes a stage{}; "
-              "give --force to do so",
-              o.idea, token(idea.stage), token(to),
-              undone.empty() ? std::string() : msg(" and clears {}", text::join(undone, ", "))));
-  }
-  return change_record<Idea>(g, o.idea, values, o.dry_run);
+    return values;
+  };
+  return change_record<Idea>(g, o.idea, move, o.dry_run);
 }
 
 }  // namespace

@@ -23,28 +23,30 @@ int run_step(const Globals& g, const StepOptions& o) {
   if (!adding && !o.number)
     throw UsageError(tr("name the step by its number (1, 2, ...), or add one with --add TEXT"));
   if (o.undo && done) throw UsageError(tr("--done and --undo cannot be combined"));
+  if (adding && o.undo) throw UsageError(tr("--undo does not apply to a new step"));
   if (!adding && !done && !due && !o.undo)
     throw UsageError(tr("say what changes: --done DATE, --undo or --due DATE"));
 
-  Idea idea = idea_as_filed(g.dir, o.idea);
-  std::vector<PlanStep> plan = idea.plan;
-  if (adding) {
-    if (o.undo) throw UsageError(tr("--undo does not apply to a new step"));
-    plan.push_back({std::string(text::trim(o.add)), due, done});
-  } else {
-    if (o.number < 1 || static_cast<std::size_t>(o.number) > plan.size())
-      throw InvalidInput(plan.empty()
-                             ? msg("idea '{}' has no action plan; add a step with --add", o.idea)
-                             : msg("idea '{}' has steps 1 to {}; there is no step {}", o.idea,
-                                   plan.size(), o.number));
-    PlanStep& step = plan[static_cast<std::size_t>(o.number - 1)];
-    if (done) step.done = done;
-    if (o.undo) step.done.reset();
-    if (due) step.due = due;
-  }
-  std::vector<std::string> items;
-  for (const auto& step : plan) items.push_back(format_item(step));
-  return change_record<Idea>(g, o.idea, {{"plan", join_list_cell(items)}}, o.dry_run);
+  ChangeOf<Idea> review = [&](const Idea& idea) {
+    std::vector<PlanStep> plan = idea.plan;
+    if (adding) {
+      plan.push_back({std::string(text::trim(o.add)), due, done});
+    } else {
+      if (o.number < 1 || static_cast<std::size_t>(o.number) > plan.size())
+        throw InvalidInput(plan.empty()
+                               ? msg("idea '{}' has no action plan; add a step with --add", o.idea)
+                               : msg("idea '{}' has steps 1 to {}; there is no step {}", o.idea,
+                                     plan.size(), o.number));
+      PlanStep& step = plan[static_cast<std::size_t>(o.number - 1)];
+      if (done) step.done = done;
+      if (o.undo) step.done.reset();
+      if (due) step.due = due;
+    }
+    std::vector<std::string> items;
+    for (const auto& step : plan) items.push_back(format_item(step));
+    return std::map<std::string, std::string>{{"plan", join_list_cell(items)}};
+  };
+  return change_record<Idea>(g, o.idea, review, o.dry_run);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
 
 #include "inovasi/util/text.h"
 
@@ -66,35 +65,18 @@ std::vector<FieldChange> node_changes(const yaml::Node& before, const yaml::Node
   Flat a, b;
   flatten(before, "", a);
   flatten(after, "", b);
-  std::set<std::string> in_a, in_b;
-  for (const auto& [field, value] : a) in_a.insert(field);
-  for (const auto& [field, value] : b) in_b.insert(field);
+  std::map<std::string, std::string> in_a(a.begin(), a.end()), in_b(b.begin(), b.end());
   std::vector<FieldChange> changes;
-  std::size_t i = 0, j = 0;
-  while (i < a.size() || j < b.size()) {
-    if (i < a.size() && j < b.size() && a[i].first == b[j].first) {
-      if (a[i].second != b[j].second) changes.push_back({a[i].first, a[i].second, b[j].second});
-      ++i, ++j;
-    } else if (i < a.size() && !in_b.count(a[i].first)) {
-      changes.push_back({a[i].first, a[i].second, std::nullopt});
-      ++i;
-    } else if (j < b.size() && !in_a.count(b[j].first)) {
-      changes.push_back({b[j].first, std::nullopt, b[j].second});
-      ++j;
-    } else if (i < a.size()) {
-      ++i;  // met again later in the other order: compared there
-    } else {
-      ++j;
-    }
+  for (const auto& [field, value] : a) {
+    auto other = in_b.find(field);
+    if (other == in_b.end())
+      changes.push_back({field, value, std::nullopt});
+    else if (other->second != value)
+      changes.push_back({field, value, other->second});
   }
-  // A field both have but in another order is compared by name.
-  std::set<std::string> seen;
-  for (const auto& c : changes) seen.insert(c.field);
-  std::map<std::string, std::string> values_a(a.begin(), a.end());
   for (const auto& [field, value] : b)
-    if (!seen.count(field) && values_a.count(field) && values_a[field] != value)
-      changes.push_back({field, values_a[field], value});
-  // An added field and a removed one met in turn: put them in key order.
+    if (!in_a.count(field)) changes.push_back({field, std::nullopt, value});
+  // In the record's key order; within one field, as each version lists them.
   auto rank = [&](const std::string& field) {
     std::string top = field.substr(0, field.find_first_of(".["));
     return std::find(keys.begin(), keys.end(), top) - keys.begin();

@@ -264,8 +264,7 @@ TEST_CASE("set refuses what it cannot do, naming it, and writes nothing") {
        "inovasi: error: there is no idea 'antrean-onlien'; did you mean 'antrean-online'?\n",
        1},
       {{"set", "report", "rsud-2018", "narrative=x"},
-       "inovasi: error: 'rsud-2018' does not name a report: write CONTRACT/PERIOD, e.g. "
-       "rsud-2018/2018-Q3\n",
+       "inovasi: error: 'rsud-2018' does not name a report: write CONTRACT/PERIOD\n",
        2},
       {{"set", "idea", "antrean-online", "budget=-5", "unit=dinas-sosial"},
        "tuban/ideas/antrean-online.yaml: error: unit 'dinas-sosial' does not exist (no "
@@ -382,5 +381,38 @@ TEST_CASE("step ticks, undoes, reschedules and adds plan steps, keeping their or
   CHECK(r.status == 1);
   r = sandbox.run({"-C", "tuban", "step", "antrean-online", "2"});
   CHECK(r.err == "inovasi: error: say what changes: --done DATE, --undo or --due DATE\n");
+  CHECK(r.status == 2);
+}
+
+TEST_CASE("list ideas --as-of shows each idea at the stage it had on that day") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  // The table of the one idea of kecamatan-semanding, on a day.
+  auto table_on = [&](const std::string& day) {
+    Result r = sandbox.run(
+        {"-C", "tuban", "list", "ideas", "--unit", "kecamatan-semanding", "--as-of", day});
+    CHECK(r.status == 0);
+    return r.out;
+  };
+  // surat-pindah-online: trial from 2018-07-02, dropped from 2018-11-30.
+  CHECK(table_on("2018-07-01") ==
+        "ID                   TITLE                        UNIT                 STAGE       "
+        "CATEGORY\n"
+        "surat-pindah-online  Layanan Surat Pindah Online  kecamatan-semanding  initiative  "
+        "public-service\n");
+  CHECK(table_on("2018-11-29") ==
+        "ID                   TITLE                        UNIT                 STAGE  CATEGORY\n"
+        "surat-pindah-online  Layanan Surat Pindah Online  kecamatan-semanding  trial  "
+        "public-service\n");
+  CHECK(table_on("2018-11-30") ==
+        "ID                   TITLE                        UNIT                 STAGE    "
+        "CATEGORY\n"
+        "surat-pindah-online  Layanan Surat Pindah Online  kecamatan-semanding  dropped  "
+        "public-service\n");
+  Result r = sandbox.run({"-C", "tuban", "list", "ideas", "--stage", "uji coba", "--as-of",
+                          "2018-11-29", "--unit", "kecamatan-semanding", "--format", "csv"});
+  CHECK(r.out.find("surat-pindah-online,") != std::string::npos);
+  r = sandbox.run({"-C", "tuban", "list", "units", "--as-of", "2018-11-29"});
+  CHECK(r.err == "inovasi: error: --as-of does not filter units\n");
   CHECK(r.status == 2);
 }

@@ -6,7 +6,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <utility>
 #include <vector>
 
 #include "inovasi/model/date.h"
@@ -53,7 +52,8 @@ struct Proposer {
 struct Unit {
   static constexpr const char* kType = "unit";
   static constexpr const char* kFolder = "units";
-  static constexpr const char* kIdFrom = "name";  // a new unit's id is a slug of its name
+  static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
+  static constexpr const char* kIdFrom = "name";        // a new unit's id is a slug of its name
   std::string id;
   std::string name;
   UnitKind kind = UnitKind::kOther;
@@ -84,6 +84,7 @@ struct PlanStep {
 struct Idea {
   static constexpr const char* kType = "idea";
   static constexpr const char* kFolder = "ideas";
+  static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "title";
   std::string id;
   std::string title;
@@ -134,22 +135,22 @@ struct Idea {
   }
 };
 
-// The field that says when an idea reached a stage; none for the first one.
+// The stages that have a date: the field that holds it, by name and member.
+struct StageDate {
+  Stage stage;
+  const char* field;
+  std::optional<Date> Idea::*date;
+};
+inline constexpr StageDate kStageDates[] = {
+    {Stage::kTrial, "trial_date", &Idea::trial_date},
+    {Stage::kImplemented, "implemented_date", &Idea::implemented_date},
+    {Stage::kDropped, "dropped_date", &Idea::dropped_date}};
+
+// The date an idea reached a stage; none for initiative, which has no date.
 inline const std::optional<Date>* stage_date(const Idea& idea, Stage stage) {
-  switch (stage) {
-    case Stage::kTrial:
-      return &idea.trial_date;
-    case Stage::kImplemented:
-      return &idea.implemented_date;
-    case Stage::kDropped:
-      return &idea.dropped_date;
-    case Stage::kInitiative:
-      break;
-  }
+  for (const auto& s : kStageDates)
+    if (s.stage == stage) return &(idea.*s.date);
   return nullptr;
-}
-inline std::optional<Date>* stage_date(Idea& idea, Stage stage) {
-  return const_cast<std::optional<Date>*>(stage_date(std::as_const(idea), stage));
 }
 
 struct Party {
@@ -189,6 +190,7 @@ struct Target {
 struct Contract {
   static constexpr const char* kType = "contract";
   static constexpr const char* kFolder = "contracts";
+  static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   std::string id;
   std::string unit;
   std::vector<std::string> ideas;
@@ -221,6 +223,7 @@ struct Contract {
 struct Report {
   static constexpr const char* kType = "report";
   static constexpr const char* kFolder = "reports";
+  static constexpr const char* kKeyColumns[] = {"contract", "period"};  // contract/period
   std::string contract;
   Period period;
   Date submitted;
@@ -248,6 +251,7 @@ struct Report {
 struct Regulation {
   static constexpr const char* kType = "regulation";
   static constexpr const char* kFolder = "regulations";
+  static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "number";
   std::string id;
   std::string number;  // Perbup No. 27 Tahun 2018

@@ -46,6 +46,15 @@ struct ProbeVisitor {
   void operator()(const char*, U&, unsigned = 0) {}
 };
 
+// A record type's field names in canonical key order.
+struct FieldNames {
+  std::vector<std::string> names;
+  template <class U>
+  void operator()(const char* key, const U&, unsigned = 0) {
+    names.emplace_back(key);
+  }
+};
+
 // Whether a type describes its fields (a record or a nested structure).
 template <class T>
 constexpr bool is_struct() {

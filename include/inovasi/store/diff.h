@@ -23,14 +23,6 @@ struct FieldChange {
 std::vector<FieldChange> node_changes(const yaml::Node& before, const yaml::Node& after,
                                       const std::vector<std::string>& keys);
 
-struct FieldNames {
-  std::vector<std::string> names;
-  template <class U>
-  void operator()(const char* key, const U&, unsigned = 0) {
-    names.emplace_back(key);
-  }
-};
-
 template <class R>
 std::vector<FieldChange> record_changes(const R& before, const R& after) {
   FieldNames keys;

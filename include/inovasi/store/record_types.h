@@ -2,6 +2,7 @@
 // type (set, stage, step, show) choose the type here by its name, instead of
 // each keeping its own chain of branches.
 #pragma once
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -43,14 +44,11 @@ inline std::vector<std::string> record_type_names() {
   return names;
 }
 
-// The columns that say which record a row is: a report's contract and
-// period, every other record's id. `set` cannot change them.
+// The columns that say which record a row is (R::kKeyColumns): a report's
+// contract and period, every other record's id. `set` cannot change them.
 template <class R>
 std::vector<std::string> key_columns() {
-  if constexpr (std::is_same_v<R, Report>)
-    return {"contract", "period"};
-  else
-    return {"id"};
+  return {std::begin(R::kKeyColumns), std::end(R::kKeyColumns)};
 }
 
 }  // namespace inovasi
