@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <iostream>
 #include <set>
 
 #include "inovasi/store/cache.h"
@@ -317,6 +318,7 @@ static void load_folder(const ProgrammeDir& dir, Listing listing, Records& recor
 }
 
 Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions options) {
+  complete_interrupted_change(dir);
   Records records;
   auto programme = load_file<Programme>(dir, kProgrammeFile, findings);
   std::optional<RecordStyle> style;
@@ -375,10 +377,22 @@ std::optional<std::string> symlink_on_path(const ProgrammeDir& dir, const std::s
 }
 
 // Opening the lock file creates it: not through a link to somewhere else.
+// Whoever takes the lock first finishes what a killed command left undone.
 static std::unique_ptr<fs::Lock> lock(const ProgrammeDir& dir) {
   if (symlink_on_path(dir, kLockFile))
     throw IoError(msg("{}: is a symbolic link; refusing to follow it", dir.shown(kLockFile)));
-  return std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30);
+  auto held = std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30);
+  if (std::size_t done = fs::complete_journal(dir.absolute(kJournalFile), dir.root()))
+    std::cerr << "inovasi: "
+              << msg("finished a change that an interrupted command left half done ({} files)",
+                     done)
+              << "\n";
+  return held;
+}
+
+void complete_interrupted_change(const ProgrammeDir& dir) {
+  std::error_code ec;
+  if (stdfs::exists(dir.absolute(kJournalFile), ec)) lock(dir);
 }
 
 Transaction::Transaction(const ProgrammeDir& dir) : dir_(dir), lock_(lock(dir)) {}
@@ -399,12 +413,27 @@ void Transaction::stage(const std::string& relative, std::string content) {
   staged_.emplace_back(relative, std::move(content));
 }
 
+void Transaction::remove(const std::string& relative) {
+  if (!is_inside(relative))
+    throw InvalidInput(msg("{}: refusing to write outside the programme directory", relative));
+  removed_.push_back(relative);
+}
+
+void Transaction::remove_folder_if_empty(const std::string& relative) {
+  if (!is_inside(relative))
+    throw InvalidInput(msg("{}: refusing to write outside the programme directory", relative));
+  folders_.push_back(relative);
+}
+
 std::vector<std::string> Transaction::commit() {
   // Every path first, so that a refusal leaves no folder created either.
   // A batch writes thousands of files into a few folders: each folder's
   // steps are looked at once, then each file itself.
   std::set<std::string> folders;
-  for (const auto& [relative, content] : staged_) {
+  std::vector<std::string> paths;
+  for (const auto& [relative, content] : staged_) paths.push_back(relative);
+  paths.insert(paths.end(), removed_.begin(), removed_.end());
+  for (const auto& relative : paths) {
     auto slash = relative.rfind('/');
     bool link = false;
     if (slash != std::string::npos && folders.insert(relative.substr(0, slash)).second)
@@ -433,8 +462,20 @@ std::vector<std::string> Transaction::commit() {
     batch.add(target, content);
     written.push_back(relative);
   }
-  batch.commit();
+  for (const auto& relative : removed_) {
+    std::error_code ec;
+    if (!stdfs::exists(stdfs::symlink_status(dir_.absolute(relative), ec))) continue;
+    batch.remove(dir_.absolute(relative));
+    written.push_back(relative);
+  }
+  for (const auto& relative : folders_) batch.remove_folder_if_empty(dir_.absolute(relative));
+  if (batch.size() > 1 || (batch.size() == 1 && !folders_.empty()))
+    batch.commit_journaled(dir_.absolute(kJournalFile), dir_.root());
+  else
+    batch.commit();
   staged_.clear();
+  removed_.clear();
+  folders_.clear();
   return written;
 }
 

@@ -258,26 +258,160 @@ void remove_stale_temporaries(const stdfs::path& folder) {
   }
 }
 
-void AtomicBatch::commit(Durability durability) {
-  if (pending_.empty()) return;
-  if (durability == Durability::kFlushed) flush();
-  std::set<stdfs::path> folders;
-  for (const auto& p : pending_) {
-    if (::rename(p.temporary.c_str(), p.target.c_str()) != 0)
-      throw io_error(p.target, tr_noop("cannot replace"), errno);
-    folders.insert(p.target.parent_path());
+void AtomicBatch::remove(const stdfs::path& target) {
+  removals_.push_back(target);
+}
+
+void AtomicBatch::remove_folder_if_empty(const stdfs::path& folder) {
+  folders_.push_back(folder);
+}
+
+namespace {
+
+void sync_folder(const stdfs::path& folder) {
+  int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0) {
+    ::fsync(fd);
+    ::close(fd);
   }
-  pending_.clear();
-  for (const auto& folder : folders) {
-    if (durability == Durability::kFlushed) {
-      int fd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      if (fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-      }
+}
+
+// One step of a commit once the new contents are on disk: rename `from`
+// over `to`, remove the file `to`, or remove the folder `to` if empty.
+struct Step {
+  enum Kind : char { kRename = 'R', kRemove = 'D', kFolder = 'F' };
+  Kind kind;
+  stdfs::path from, to;
+};
+
+// Carries the steps out. Resuming a journal, a rename whose temporary file
+// is gone was done before the interruption. Returns how many files changed.
+std::size_t carry_out(const std::vector<Step>& steps, bool durable, bool resuming) {
+  std::set<stdfs::path> folders;
+  std::size_t changed = 0;
+  for (const auto& step : steps) {
+    folders.insert(step.to.parent_path());
+    switch (step.kind) {
+      case Step::kRename:
+        if (::rename(step.from.c_str(), step.to.c_str()) == 0) {
+          ++changed;
+        } else if (!(resuming && errno == ENOENT)) {
+          throw io_error(step.to, tr_noop("cannot replace"), errno);
+        }
+        break;
+      case Step::kRemove:
+        if (::unlink(step.to.c_str()) == 0)
+          ++changed;
+        else if (errno != ENOENT)
+          throw io_error(step.to, tr_noop("cannot remove"), errno);
+        break;
+      case Step::kFolder:
+        // Left alone when something else is in it.
+        ::rmdir(step.to.c_str());
+        break;
     }
+  }
+  for (const auto& folder : folders) {
+    if (durable) sync_folder(folder);
     remove_stale_temporaries(folder);
   }
+  return changed;
+}
+
+constexpr std::string_view kJournalHeader = "inovasi journal 1\n";
+constexpr std::string_view kJournalEnd = "end\n";
+
+}  // namespace
+
+void AtomicBatch::commit(Durability durability) {
+  if (size() == 0) return;
+  if (durability == Durability::kFlushed && !pending_.empty()) flush();
+  std::vector<Step> steps;
+  for (const auto& p : pending_) steps.push_back({Step::kRename, p.temporary, p.target});
+  for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r});
+  for (const auto& f : folders_) steps.push_back({Step::kFolder, {}, f});
+  // On a failure the destructor removes the temporary files not renamed.
+  carry_out(steps, durability == Durability::kFlushed, false);
+  pending_.clear();
+  removals_.clear();
+  folders_.clear();
+}
+
+void AtomicBatch::commit_journaled(const stdfs::path& journal, const stdfs::path& base) {
+  if (size() == 0) return;
+  if (!pending_.empty()) flush();
+  std::vector<Step> steps;
+  for (const auto& p : pending_) steps.push_back({Step::kRename, p.temporary, p.target});
+  for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r});
+  for (const auto& f : folders_) steps.push_back({Step::kFolder, {}, f});
+  // Relative paths, so that a programme directory moved or mounted elsewhere
+  // before the next command still finds its files.
+  std::string text(kJournalHeader);
+  for (const auto& step : steps) {
+    std::string line = std::string(1, static_cast<char>(step.kind));
+    for (const auto* path : {&step.from, &step.to}) {
+      if (path->empty()) continue;
+      std::string relative = path->lexically_relative(base).string();
+      if (relative.empty() || relative.find_first_of("\t\n") != std::string::npos)
+        throw io_error(*path, tr_noop("cannot record in the journal"), EINVAL);
+      line += "\t" + relative;
+    }
+    text += line + "\n";
+  }
+  text += kJournalEnd;
+  // A folder made for the journal alone is removed with it.
+  std::error_code ec;
+  bool made_folder = stdfs::create_directories(journal.parent_path(), ec);
+  AtomicBatch record;
+  record.add(journal, text);
+  record.commit();
+  // From here the temporary files belong to the journal: a failure leaves
+  // them for complete_journal, not for the destructor to remove.
+  pending_.clear();
+  removals_.clear();
+  folders_.clear();
+  carry_out(steps, true, false);
+  if (::unlink(journal.c_str()) != 0) throw io_error(journal, tr_noop("cannot remove"), errno);
+  if (made_folder) ::rmdir(journal.parent_path().c_str());
+  sync_folder(journal.parent_path().parent_path());
+}
+
+std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base) {
+  std::optional<std::string> text = read_file_if_exists(journal);
+  if (!text) return 0;
+  std::vector<Step> steps;
+  std::string_view rest = *text;
+  bool whole = rest.starts_with(kJournalHeader) && rest.ends_with(kJournalEnd);
+  if (whole)
+    rest = rest.substr(kJournalHeader.size(),
+                       rest.size() - kJournalHeader.size() - kJournalEnd.size());
+  while (whole && !rest.empty()) {
+    std::string_view line = rest.substr(0, rest.find('\n'));
+    rest.remove_prefix(std::min(rest.size(), line.size() + 1));
+    std::vector<stdfs::path> paths;
+    for (std::size_t at = 1; at < line.size() && line[at] == '\t';) {
+      std::size_t end = std::min(line.find('\t', at + 1), line.size());
+      stdfs::path relative(std::string(line.substr(at + 1, end - at - 1)));
+      whole = whole && relative.is_relative() && !relative.empty() &&
+              std::none_of(relative.begin(), relative.end(),
+                           [](const stdfs::path& part) { return part == ".."; });
+      paths.push_back(base / relative);
+      at = end;
+    }
+    char kind = line.empty() ? 0 : line[0];
+    if (kind == Step::kRename && paths.size() == 2)
+      steps.push_back({Step::kRename, paths[0], paths[1]});
+    else if ((kind == Step::kRemove || kind == Step::kFolder) && paths.size() == 1)
+      steps.push_back({static_cast<Step::Kind>(kind), {}, paths[0]});
+    else
+      whole = false;
+  }
+  if (!whole)
+    throw io_error(journal, tr_noop("cannot read the journal of an interrupted change"), EINVAL);
+  std::size_t changed = carry_out(steps, true, true);
+  if (::unlink(journal.c_str()) != 0) throw io_error(journal, tr_noop("cannot remove"), errno);
+  sync_folder(journal.parent_path());
+  return changed;
 }
 
 void AtomicBatch::flush() {

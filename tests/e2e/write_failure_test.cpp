@@ -119,10 +119,10 @@ TEST_CASE("a write that fails before the renames leaves every record as it was")
   CHECK(differences(reference, file_contents(sandbox.path("prog"))) == std::vector<std::string>{});
 }
 
-// A batch is atomic file by file, not as a whole: the files renamed before
-// the failure are new, the others old, none is half written. Running the
-// command again completes the batch.
-TEST_CASE("a rename that fails leaves each record old or new, and the run again completes it") {
+// A batch is all or nothing: a rename that fails once the journal is written
+// leaves the files renamed before it new and the rest old, none half written,
+// and the journal; the next command, whatever it is, finishes the batch.
+TEST_CASE("a rename that fails leaves a journal, and the next command finishes the batch") {
   Sandbox sandbox;
   make_programme(sandbox);
   const auto reference = after_batch(sandbox);
@@ -134,28 +134,36 @@ TEST_CASE("a rename that fails leaves each record old or new, and the run again 
   CHECK(r.out == "");
   CHECK(r.status == 3);
 
-  // The first two of the batch were renamed: the rest is as before, and no
-  // temporary file is left.
-  auto expected = before;
-  expected["ideas/antrean-online.yaml"] = reference.at("ideas/antrean-online.yaml");
-  expected["ideas/klinik-desa.yaml"] = reference.at("ideas/klinik-desa.yaml");
-  CHECK(differences(expected, file_contents(sandbox.path("prog"))) == std::vector<std::string>{});
+  // The first two of the batch were renamed, the rest is as before, and the
+  // journal holds what is left to do, with the temporary files it renames.
+  auto now = file_contents(sandbox.path("prog"));
+  CHECK(now.count(".inovasi/journal") == 1);
+  for (const auto& [path, content] : reference) {
+    CAPTURE(path);
+    auto old = before.find(path);  // new records did not exist before
+    CHECK((now.count(path) == 0
+               ? old == before.end()
+               : now[path] == content || (old != before.end() && now[path] == old->second)));
+  }
+  CHECK(now["ideas/antrean-online.yaml"] == reference.at("ideas/antrean-online.yaml"));
+  CHECK(now["ideas/klinik-desa.yaml"] == reference.at("ideas/klinik-desa.yaml"));
+
   Result check = sandbox.run_in("prog", {"check"});
+  CHECK(check.err ==
+        "inovasi: finished a change that an interrupted command left half done (4 files)\n");
   CHECK(check.out == "");
   CHECK(check.status == 0);
+  CHECK(differences(reference, file_contents(sandbox.path("prog"))) == std::vector<std::string>{});
 
   r = sandbox.run_in("prog", kImport);
   CHECK(r.out ==
         "unchanged ideas/antrean-online.yaml\n"
         "unchanged ideas/klinik-desa.yaml\n"
-        "updated ideas/sigap.yaml\n"
-        "  stage: initiative → trial\n"
-        "  + trial_date: 2018-05-02\n"
-        "added ideas/pasar-digital.yaml\n"
-        "updated ideas/lapor-bupati.yaml\n"
-        "  stage: initiative → trial\n"
-        "  + trial_date: 2018-09-01\n"
-        "added ideas/bank-sampah.yaml\n");
+        "unchanged ideas/sigap.yaml\n"
+        "unchanged ideas/pasar-digital.yaml\n"
+        "unchanged ideas/lapor-bupati.yaml\n"
+        "unchanged ideas/bank-sampah.yaml\n");
+  CHECK(r.err == "");
   CHECK(r.status == 0);
   CHECK(differences(reference, file_contents(sandbox.path("prog"))) == std::vector<std::string>{});
 }

@@ -19,6 +19,9 @@ namespace stdfs = std::filesystem;
 
 constexpr const char* kProgrammeFile = "inovasi.yaml";
 constexpr const char* kLockFile = ".inovasi.lock";
+// What a change of several files is about to do, while it does it: a
+// command killed half way leaves it for the next one to finish.
+constexpr const char* kJournalFile = ".inovasi/journal";
 
 class ProgrammeDir {
  public:
@@ -126,6 +129,11 @@ class Transaction {
     stage(ProgrammeDir::record_path<R>(record_key(record)), canonical_text(record, style));
   }
   void stage(const std::string& relative, std::string content);
+  // A file to remove, and a folder to remove if that leaves it empty.
+  void remove(const std::string& relative);
+  void remove_folder_if_empty(const std::string& relative);
+  // Writes and removes everything staged. When that is more than one file,
+  // it is all or nothing even if the command is killed (kJournalFile).
   // Returns the relative paths that changed on disk.
   std::vector<std::string> commit();
 
@@ -133,6 +141,13 @@ class Transaction {
   const ProgrammeDir& dir_;
   std::unique_ptr<fs::Lock> lock_;
   std::vector<std::pair<std::string, std::string>> staged_;
+  std::vector<std::string> removed_, folders_;
 };
+
+// Finishes a change that a killed command left in kJournalFile, under the
+// directory lock, and says so on stderr; nothing when there is none. Every
+// command that reads or writes records calls it first (load_records and
+// Transaction do).
+void complete_interrupted_change(const ProgrammeDir& dir);
 
 }  // namespace inovasi

@@ -74,7 +74,18 @@ class AtomicBatch {
   enum class Durability { kFlushed, kCached };
 
   void add(const stdfs::path& target, const std::string& content);
+  // A file the commit removes, and a folder it removes if that leaves it empty.
+  void remove(const stdfs::path& target);
+  void remove_folder_if_empty(const stdfs::path& folder);
   void commit(Durability durability = Durability::kFlushed);
+  // A commit that is all or nothing across its files, even when the process
+  // is killed: once every new content is on disk, the renames and removals
+  // are written to `journal` (paths relative to `base`) before the first of
+  // them, and the journal is removed after the last. A journal left behind
+  // is finished by complete_journal.
+  void commit_journaled(const stdfs::path& journal, const stdfs::path& base);
+  // How many files the commit would change (write or remove).
+  std::size_t size() const { return pending_.size() + removals_.size(); }
 
  private:
   struct Pending {
@@ -83,6 +94,13 @@ class AtomicBatch {
   };
   void flush();
   std::vector<Pending> pending_;
+  std::vector<stdfs::path> removals_;
+  std::vector<stdfs::path> folders_;  // removed when left empty
 };
+
+// Carries out the rest of a journaled commit that a killed (or failed)
+// command left in `journal`, then removes the journal. Returns how many
+// files it renamed or removed; 0, and nothing done, when there is no journal.
+std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base);
 
 }  // namespace inovasi::fs
