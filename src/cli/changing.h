@@ -20,13 +20,13 @@ namespace inovasi::cli {
 struct RecordRef {
   std::map<std::string, CsvCell> cells;
   std::string relative;
+  std::string key;  // as the record is stored: rsud-2018/2018-Q3
 };
 
-// Finds the record that KEY names: its id, or for a report CONTRACT/PERIOD
-// (the key columns joined by '/'). A KEY of another shape is a usage error;
-// one that names no record is InvalidInput, with the nearest key suggested.
+// The cells of the key columns that KEY gives ("antrean-online", a report's
+// "rsud-2018/2018-Q3"); a usage error when KEY has another shape.
 template <class R>
-RecordRef find_record(const ProgrammeDir& dir, const std::string& key) {
+std::map<std::string, CsvCell> key_cells(const std::string& key) {
   std::vector<std::string> columns = key_columns<R>();
   std::vector<std::string> parts = text::split(key, '/');
   if (parts.size() != columns.size()) {
@@ -38,22 +38,51 @@ RecordRef find_record(const ProgrammeDir& dir, const std::string& key) {
     throw UsageError(
         msg("'{}' does not name a {}: write {}", key, record_noun<R>(), text::join(shape, "/")));
   }
+  std::map<std::string, CsvCell> cells;
+  for (std::size_t i = 0; i < columns.size(); ++i) cells[columns[i]] = CsvCell{parts[i], {}};
+  return cells;
+}
+
+// Runs f(std::type_identity<R>{}) for the record type TYPE names ("idea");
+// an unknown TYPE is a usage error that lists the types.
+template <class F>
+int dispatch_record_type(const std::string& type, F&& f) {
+  int status = kOk;
+  if (visit_record_type(type, [&](auto t) { status = f(t); })) return status;
+  std::vector<std::string> names = record_type_names();
+  std::string message = msg("'{}' is not a record type", type);
+  if (auto near = text::nearest(type, names)) message += msg(" (did you mean '{}'?)", *near);
+  throw UsageError(message + "; " + msg("the types are {}", text::join(names, ", ")));
+}
+
+// The key of a record from its file's path: ideas/x.yaml is x, and
+// reports/rsud-2018/2018-Q3.yaml is rsud-2018/2018-Q3.
+template <class R>
+std::string key_of_file(const std::string& relative) {
+  std::size_t folder = std::string(R::kFolder).size() + 1, suffix = std::string(".yaml").size();
+  return relative.substr(folder, relative.size() - folder - suffix);
+}
+
+// Finds the record that KEY names: its id, or for a report CONTRACT/PERIOD
+// (the key columns joined by '/'). A KEY of another shape is a usage error;
+// one that names no record is InvalidInput, with the nearest key suggested.
+template <class R>
+RecordRef find_record(const ProgrammeDir& dir, const std::string& key) {
   RecordRef ref;
-  for (std::size_t i = 0; i < columns.size(); ++i) ref.cells[columns[i]] = CsvCell{parts[i], {}};
+  ref.cells = key_cells<R>(key);
   // The first key column is always an id, and ids never leave their folder.
   std::optional<std::string> relative;
-  if (text::is_slug(parts[0])) relative = existing_record<R>(dir, ref.cells);
+  if (text::is_slug(key.substr(0, key.find('/')))) relative = existing_record<R>(dir, ref.cells);
   if (!relative) {
     Findings ignored;
     std::vector<std::string> keys;
-    std::size_t folder = std::string(R::kFolder).size() + 1, suffix = std::string(".yaml").size();
-    for (const auto& file : list_files_of<R>(dir, ignored))
-      keys.push_back(file.substr(folder, file.size() - folder - suffix));
+    for (const auto& file : list_files_of<R>(dir, ignored)) keys.push_back(key_of_file<R>(file));
     std::string message = msg("there is no {} '{}'", record_noun<R>(), key);
     if (auto near = text::nearest(key, keys)) message += msg("; did you mean '{}'?", *near);
     throw InvalidInput(message);
   }
   ref.relative = *relative;
+  ref.key = key_of_file<R>(ref.relative);
   return ref;
 }
 

@@ -42,20 +42,12 @@ std::map<std::string, std::string> assignments(const std::vector<std::string>& g
 }
 
 int run_set(const Globals& g, const SetOptions& o) {
-  int status = kOk;
-  bool known = visit_record_type(o.type, [&](auto type) {
+  return dispatch_record_type(o.type, [&](auto type) {
     using R = typename decltype(type)::type;
     auto values = assignments<R>(o.assignments);
-    status = change_record<R>(
+    return change_record<R>(
         g, o.id, [&](const R&) { return values; }, o.dry_run);
   });
-  if (!known) {
-    std::vector<std::string> names = record_type_names();
-    std::string message = msg("'{}' is not a record type", o.type);
-    if (auto near = text::nearest(o.type, names)) message += msg(" (did you mean '{}'?)", *near);
-    throw UsageError(message + "; " + msg("the types are {}", text::join(names, ", ")));
-  }
-  return status;
 }
 
 }  // namespace

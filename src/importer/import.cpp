@@ -171,13 +171,8 @@ static std::optional<RecordStyle> write_style(const Records& records) {
 template <class R>
 static void refuse_losing_comments(const ProgrammeDir& dir, const std::string& key,
                                    const Origin& origin, Findings& findings) {
-  std::string relative = ProgrammeDir::record_path<R>(key);
-  auto text = fs::read_file_if_exists(dir.absolute(relative));
-  if (text && yaml::has_comments(*text))
-    findings.error(origin.path, origin.mark,
-                   msg("{} has comments, which changing it would lose; move them into a field "
-                       "or remove them ('inovasi edit' or 'inovasi fmt --strip-comments') first",
-                       dir.shown(relative)));
+  if (auto why = comments_would_be_lost(dir, ProgrammeDir::record_path<R>(key)))
+    findings.error(origin.path, origin.mark, *why);
 }
 
 template <class R>

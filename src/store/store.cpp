@@ -390,6 +390,16 @@ static std::unique_ptr<fs::Lock> lock(const ProgrammeDir& dir) {
   return held;
 }
 
+std::optional<std::string> comments_would_be_lost(const ProgrammeDir& dir,
+                                                  const std::string& relative) {
+  auto text = fs::read_file_if_exists(dir.absolute(relative));
+  if (!text || !yaml::has_comments(*text)) return std::nullopt;
+  return msg(
+      "{} has comments, which changing it would lose; move them into a field or remove them "
+      "('inovasi edit' or 'inovasi fmt --strip-comments') first",
+      dir.shown(relative));
+}
+
 void complete_interrupted_change(const ProgrammeDir& dir) {
   std::error_code ec;
   if (stdfs::exists(dir.absolute(kJournalFile), ec)) lock(dir);

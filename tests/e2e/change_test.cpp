@@ -416,3 +416,143 @@ TEST_CASE("list ideas --as-of shows each idea at the stage it had on that day") 
   CHECK(r.err == "inovasi: error: --as-of does not filter units\n");
   CHECK(r.status == 2);
 }
+
+TEST_CASE("mv renames a unit and every reference to it; check is silent after") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  const auto before = file_contents(sandbox.path("tuban"));
+  Result r = sandbox.run({"-C", "tuban", "mv", "unit", "rsud-koesma", "rsud-soegiri", "--dry-run"});
+  CHECK(r.out ==
+        "would rename tuban/units/rsud-koesma.yaml → tuban/units/rsud-soegiri.yaml\n"
+        "would update tuban/ideas/antrean-online.yaml\n"
+        "  unit: rsud-koesma → rsud-soegiri\n"
+        "would update tuban/contracts/rsud-2018.yaml\n"
+        "  unit: rsud-koesma → rsud-soegiri\n");
+  CHECK(file_contents(sandbox.path("tuban")) == before);
+
+  r = sandbox.run({"-C", "tuban", "mv", "unit", "rsud-koesma", "rsud-soegiri"});
+  CHECK(r.err == "");
+  CHECK(r.status == 0);
+  auto after = file_contents(sandbox.path("tuban"));
+  auto renamed = [](std::string text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+      text.replace(at, from.size(), to);
+    return text;
+  };
+  auto expected = before;
+  expected.erase("units/rsud-koesma.yaml");
+  expected["units/rsud-soegiri.yaml"] =
+      renamed(before.at("units/rsud-koesma.yaml"), "id: rsud-koesma", "id: rsud-soegiri");
+  expected["ideas/antrean-online.yaml"] =
+      renamed(before.at("ideas/antrean-online.yaml"), "unit: rsud-koesma", "unit: rsud-soegiri");
+  expected["contracts/rsud-2018.yaml"] =
+      renamed(before.at("contracts/rsud-2018.yaml"), "unit: rsud-koesma", "unit: rsud-soegiri");
+  CHECK(differences(expected, after) == std::vector<std::string>{});
+  Result check = sandbox.run({"-C", "tuban", "check"});
+  CHECK(check.out == "");
+  CHECK(check.err == "");
+  CHECK(check.status == 0);
+}
+
+TEST_CASE("mv of a contract moves its reports to a folder of the new name") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  const auto before = file_contents(sandbox.path("tuban"));
+  Result r = sandbox.run({"-C", "tuban", "mv", "contract", "pupr-2018", "pupr-jalan-2018"});
+  CHECK(r.out ==
+        "renamed tuban/contracts/pupr-2018.yaml → tuban/contracts/pupr-jalan-2018.yaml\n"
+        "renamed tuban/reports/pupr-2018/2018-Q2.yaml → "
+        "tuban/reports/pupr-jalan-2018/2018-Q2.yaml\n"
+        "  contract: pupr-2018 → pupr-jalan-2018\n"
+        "renamed tuban/reports/pupr-2018/2018-Q3.yaml → "
+        "tuban/reports/pupr-jalan-2018/2018-Q3.yaml\n"
+        "  contract: pupr-2018 → pupr-jalan-2018\n");
+  CHECK(r.status == 0);
+  CHECK(!sandbox.exists("tuban/reports/pupr-2018"));
+  CHECK(sandbox.read("tuban/reports/pupr-jalan-2018/2018-Q3.yaml") ==
+        "contract: pupr-jalan-2018\n" + before.at("reports/pupr-2018/2018-Q3.yaml")
+                                            .substr(std::string("contract: pupr-2018\n").size()));
+  Result check = sandbox.run({"-C", "tuban", "check"});
+  CHECK(check.err == "");
+  CHECK(check.status == 0);
+
+  // The status of the renamed contract reads its reports as before.
+  Result status = sandbox.run({"-C", "tuban", "status", "--contract", "pupr-jalan-2018", "--as-of",
+                               "2018-12-31", "--format", "csv"});
+  CHECK(status.status == 0);
+  CHECK(status.out ==
+        "contract,unit,period,due,submitted,status\n"
+        "pupr-jalan-2018,dinas-pupr,2018-Q2,2018-07-10,2018-07-16,late\n"
+        "pupr-jalan-2018,dinas-pupr,2018-Q3,2018-10-10,2018-10-10,on-time\n"
+        "pupr-jalan-2018,dinas-pupr,2018-Q4,2019-01-10,,not-due\n");
+}
+
+TEST_CASE("mv and rm refuse what they cannot do, and change nothing") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  const auto before = file_contents(sandbox.path("tuban"));
+  struct Case {
+    std::vector<std::string> args;
+    std::string err;
+    int status;
+  };
+  const Case cases[] = {
+      {{"mv", "idea", "paten-keliling", "lapor-jalan-rusak"},
+       "inovasi: error: idea 'lapor-jalan-rusak' exists already "
+       "(tuban/ideas/lapor-jalan-rusak.yaml)\n",
+       1},
+      {{"mv", "idea", "paten-keliling", "paten-keliling"},
+       "inovasi: error: 'paten-keliling' is already its name\n",
+       2},
+      {{"mv", "idea", "paten-kelilin", "x"},
+       "inovasi: error: there is no idea 'paten-kelilin'; did you mean 'paten-keliling'?\n",
+       1},
+      {{"mv", "report", "rsud-2018/2018-Q3", "rsud-2018"},
+       "inovasi: error: 'rsud-2018' does not name a report: write CONTRACT/PERIOD\n",
+       2},
+      {{"rm", "idea", "antrean-online"},
+       "inovasi: error: idea 'antrean-online' is still referred to; change or remove these "
+       "first:\n"
+       "  tuban/contracts/rsud-2018.yaml (ideas[0])\n"
+       "  tuban/regulations/perbup-27-2018.yaml (ideas[0])\n"
+       "  tuban/regulations/perbup-45-2018.yaml (ideas[0])\n",
+       1},
+      {{"rm", "contract", "pupr-2018"},
+       "inovasi: error: contract 'pupr-2018' is still referred to; change or remove these "
+       "first:\n"
+       "  tuban/reports/pupr-2018/2018-Q2.yaml (contract)\n"
+       "  tuban/reports/pupr-2018/2018-Q3.yaml (contract)\n",
+       1},
+      {{"rm", "unit", "rsud-koesma", "--dry-run"}, "", 1},
+  };
+  for (const auto& c : cases) {
+    std::vector<std::string> args = {"-C", "tuban"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    CAPTURE(c.args[1] + " " + c.args[2]);
+    Result r = sandbox.run(args);
+    if (!c.err.empty()) CHECK(r.err == c.err);
+    CHECK(r.status == c.status);
+  }
+  CHECK(file_contents(sandbox.path("tuban")) == before);
+}
+
+TEST_CASE("rm removes a record nothing refers to, and a report's folder with its last report") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  Result r = sandbox.run({"-C", "tuban", "rm", "unit", "kecamatan-bancar", "--dry-run"});
+  CHECK(r.out == "would remove tuban/units/kecamatan-bancar.yaml\n");
+  CHECK(sandbox.exists("tuban/units/kecamatan-bancar.yaml"));
+  r = sandbox.run({"-C", "tuban", "rm", "unit", "kecamatan-bancar"});
+  CHECK(r.out == "removed tuban/units/kecamatan-bancar.yaml\n");
+  CHECK(!sandbox.exists("tuban/units/kecamatan-bancar.yaml"));
+  CHECK(sandbox.run({"-C", "tuban", "rm", "report", "pupr-2018/2018-Q2"}).status == 0);
+  CHECK(sandbox.exists("tuban/reports/pupr-2018"));
+  r = sandbox.run({"-C", "tuban", "rm", "report", "pupr-2018/2018-Q3"});
+  CHECK(r.out == "removed tuban/reports/pupr-2018/2018-Q3.yaml\n");
+  CHECK(!sandbox.exists("tuban/reports/pupr-2018"));
+  r = sandbox.run({"-C", "tuban", "rm", "contract", "pupr-2018"});
+  CHECK(r.out == "removed tuban/contracts/pupr-2018.yaml\n");
+  Result check = sandbox.run({"-C", "tuban", "check"});
+  CHECK(check.err == "");
+  CHECK(check.status == 0);
+}

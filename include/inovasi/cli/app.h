@@ -57,6 +57,8 @@ Command merge_driver_command();
 Command set_command();
 Command stage_command();
 Command step_command();
+Command mv_command();
+Command rm_command();
 
 // The whole program: parse, dispatch, map every failure to its exit status.
 int run(int argc, char** argv);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "inovasi/model/date.h"
@@ -67,6 +68,8 @@ struct Unit {
     v("head", r.head);
     v("commitment_signed", r.commitment_signed);
   }
+  template <class Self, class V>
+  static void references(Self&, V&) {}  // a unit refers to no other record
 };
 
 struct PlanStep {
@@ -133,6 +136,9 @@ struct Idea {
     v("plan", r.plan);
     v("tags", r.tags, kFlow);
   }
+  // The fields that hold another record's key, with that record's type.
+  template <class Self, class V>
+  static void references(Self& r, V& v);
 };
 
 // The stages that have a date: the field that holds it, by name and member.
@@ -212,6 +218,8 @@ struct Contract {
     v("end", r.end, kRequired);
     v("targets", r.targets, kNoCsv);
   }
+  template <class Self, class V>
+  static void references(Self& r, V& v);
   const Target* target(std::string_view id) const {
     for (const auto& t : targets)
       if (t.id == id) return &t;
@@ -243,6 +251,8 @@ struct Report {
     v("next_steps", r.next_steps, kText);
     v("evidence", r.evidence, kFlow);
   }
+  template <class Self, class V>
+  static void references(Self& r, V& v);
 };
 
 // A perbup (Peraturan Bupati) listing the programme's innovations, or an
@@ -266,7 +276,30 @@ struct Regulation {
     v("amends", r.amends);
     v("ideas", r.ideas, kFlow);
   }
+  template <class Self, class V>
+  static void references(Self& r, V& v);
 };
+
+// Each record type's references, once every type is complete: a field, the
+// key (or keys) it holds, and the type of the record they name.
+template <class Self, class V>
+void Idea::references(Self& r, V& v) {
+  v("unit", r.unit, std::type_identity<Unit>{});
+}
+template <class Self, class V>
+void Contract::references(Self& r, V& v) {
+  v("unit", r.unit, std::type_identity<Unit>{});
+  v("ideas", r.ideas, std::type_identity<Idea>{});
+}
+template <class Self, class V>
+void Report::references(Self& r, V& v) {
+  v("contract", r.contract, std::type_identity<Contract>{});
+}
+template <class Self, class V>
+void Regulation::references(Self& r, V& v) {
+  v("ideas", r.ideas, std::type_identity<Idea>{});
+  v("amends", r.amends, std::type_identity<Regulation>{});
+}
 
 // The key a record is stored under: its id, or contract/period for a report.
 inline const std::string& record_key(const Unit& r) {

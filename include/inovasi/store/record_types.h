@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "inovasi/model/records.h"
+#include "inovasi/model/snapshot.h"
 
 namespace inovasi {
 
@@ -49,6 +50,55 @@ inline std::vector<std::string> record_type_names() {
 template <class R>
 std::vector<std::string> key_columns() {
   return {std::begin(R::kKeyColumns), std::end(R::kKeyColumns)};
+}
+
+// What refers to a record of type T with a given key: each reference field
+// of another record that holds it (a field may hold several keys: a list).
+template <class T>
+struct ReferenceFinder {
+  const std::string& key;
+  std::vector<std::string> fields;  // "ideas[2]", "unit"
+  template <class U>
+  void operator()(const char* field, const std::string& id, std::type_identity<U>) {
+    if (std::is_same_v<U, T> && id == key) fields.emplace_back(field);
+  }
+  template <class U>
+  void operator()(const char* field, const std::vector<std::string>& ids, std::type_identity<U>) {
+    for (std::size_t i = 0; i < ids.size(); ++i)
+      if (std::is_same_v<U, T> && ids[i] == key)
+        fields.push_back(std::string(field) + "[" + std::to_string(i) + "]");
+  }
+};
+
+// Renames every reference to the record of type T keyed `from` as `to`.
+template <class T>
+struct ReferenceRenamer {
+  const std::string& from;
+  const std::string& to;
+  bool renamed = false;
+  template <class U>
+  void operator()(const char*, std::string& id, std::type_identity<U>) {
+    if (std::is_same_v<U, T> && id == from) id = to, renamed = true;
+  }
+  template <class U>
+  void operator()(const char*, std::vector<std::string>& ids, std::type_identity<U>) {
+    for (auto& id : ids)
+      if (std::is_same_v<U, T> && id == from) id = to, renamed = true;
+  }
+};
+
+// Calls f(stored, fields) for every record, of any type, whose references
+// name the record of type T keyed `key`, fields being those that do.
+template <class T, class F>
+void for_each_referrer(const Records& records, const std::string& key, F&& f) {
+  for_each_record_type([&](auto type) {
+    using S = typename decltype(type)::type;
+    for (const auto& s : records.all<S>()) {
+      ReferenceFinder<T> finder{key, {}};
+      S::references(s.record, finder);
+      if (!finder.fields.empty()) f(s, finder.fields);
+    }
+  });
 }
 
 }  // namespace inovasi

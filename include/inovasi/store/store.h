@@ -144,6 +144,11 @@ class Transaction {
   std::vector<std::string> removed_, folders_;
 };
 
+// Why rewriting a record file would lose what a person typed into it (its
+// comments), or nothing when it would not.
+std::optional<std::string> comments_would_be_lost(const ProgrammeDir& dir,
+                                                  const std::string& relative);
+
 // Finishes a change that a killed command left in kJournalFile, under the
 // directory lock, and says so on stderr; nothing when there is none. Every
 // command that reads or writes records calls it first (load_records and
