@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
 #include <string>
 #include <thread>
 #include <utility>
@@ -276,6 +277,68 @@ TEST_CASE("a 2,000-row import killed at any moment leaves the batch whole or not
                  << " after them), " << trials - killed << " finished first");
   // Without kills in the middle of the writing, the test would prove little.
   CHECK(with_temporaries + partly_renamed > 0);
+}
+
+// The records of prog/ that a rename may touch, visible files only.
+std::map<std::string, std::string> records_of(const Sandbox& sandbox) {
+  std::map<std::string, std::string> records;
+  for (const auto& [path, content] : file_contents(sandbox.path("prog")))
+    if (!is_hidden(path) && !path.starts_with(".inovasi") && path.ends_with(".yaml"))
+      records[path] = content;
+  return records;
+}
+
+TEST_CASE("mv across 2,000 references killed at any moment leaves the programme before or after") {
+  Sandbox sandbox(trial_folder());
+  sandbox.make_programme("prog");
+  std::string csv = "id,title,unit\n";
+  for (int i = 0; i < kRows; ++i)
+    csv += "ide-" + std::to_string(i) + ",Inovasi nomor " + std::to_string(i) + ",bappeda\n";
+  sandbox.write("ideas.csv", csv);
+  REQUIRE(sandbox.run_in("prog", {"add-idea", "--from", "../ideas.csv"}).status == 0);
+  copy_tree(sandbox.path("prog"), sandbox.path("pristine"));
+  const auto before = records_of(sandbox);
+  const std::vector<std::string> mv = {"mv", "unit", "bappeda", "perencanaan"};
+
+  // One run undisturbed, timed: the state after.
+  auto start = Clock::now();
+  Result r = sandbox.run_in("prog", mv);
+  const auto length = Clock::now() - start;
+  REQUIRE(r.status == 0);
+  const auto after = records_of(sandbox);
+  REQUIRE(differences(before, after).size() == kRows + 2);  // the unit renamed, 2,000 ideas
+
+  const int trials = trial_count() / 2;
+  Random random{20181220};
+  int killed = 0, killed_mid_way = 0;
+  for (int trial = 0; trial < trials; ++trial) {
+    stdfs::remove_all(sandbox.path("prog"));
+    copy_tree(sandbox.path("pristine"), sandbox.path("prog"));
+    auto delay = std::chrono::duration_cast<std::chrono::microseconds>(
+        length * ((trial + random.next()) / trials) * 1.2);
+    CAPTURE(trial);
+    CAPTURE(delay.count());
+    Process process(mv, sandbox.path("prog"), {}, {});
+    std::this_thread::sleep_for(delay);
+    process.signal(SIGKILL);
+    Result k = process.wait();
+    REQUIRE((k.status == 0 || k.status == 128 + SIGKILL));
+    auto left = records_of(sandbox);
+    killed += k.status != 0;
+    killed_mid_way += k.status != 0 && left != before && left != after;
+
+    // The next command finishes or leaves the rename whole.
+    Result check = sandbox.run_in("prog", {"check"});
+    CHECK(check.status == 0);
+    CHECK(check.out == "");
+    auto now = records_of(sandbox);
+    CHECK((now == before || now == after));
+    CHECK(!sandbox.exists("prog/.inovasi/journal"));
+  }
+  MESSAGE(trials << " trials against mv across " << kRows << " references ("
+                 << std::chrono::duration_cast<std::chrono::milliseconds>(length).count()
+                 << " ms): " << killed << " killed, " << killed_mid_way
+                 << " of them part way through the renames");
 }
 
 TEST_CASE("a lock file left behind does not block the next command") {
