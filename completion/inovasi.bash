@@ -245,6 +245,19 @@ _inovasi_command step '
   --dry-run                 flag
 '
 
+_inovasi_command mv '
+  TYPE                      unit|idea|contract|report|regulation
+  OLD                       record
+  NEW                       text
+  --dry-run                 flag
+'
+
+_inovasi_command rm '
+  TYPE                      unit|idea|contract|report|regulation
+  ID                        record
+  --dry-run                 flag
+'
+
 _inovasi_command fmt '
   --check                   flag
   --strip-comments          flag

@@ -205,18 +205,32 @@ LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Fi
   auto text = read_record_file(dir, relative, findings);
   if (!text) return {relative, {}, std::nullopt};
   LoadedFile<R> file{relative, std::move(*text), std::nullopt};
-  std::string shown = dir.shown(relative);
   Findings local;
-  yaml::Node root = yaml::parse(file.text, shown, local);
-  if (!local.has_errors()) {
-    Stored<R> stored;
-    stored.record = decode_record<R>(root, shown, local, stored.origin);
-    // A record with a bad field still takes part in the rules across records.
-    file.clean = !local.has_errors();
-    file.stored = std::move(stored);
-  }
+  // A record with a bad field still takes part in the rules across records.
+  file.stored = read_record_text<R>(file.text, dir.shown(relative), local);
+  file.clean = file.stored && !local.has_errors();
   findings.append(local);
   return file;
+}
+
+template <class R>
+std::optional<Stored<R>> read_record_text(std::string_view text, const std::string& shown,
+                                          Findings& findings) {
+  if (text.size() > yaml::kMaxFileSize) {
+    findings.error(shown, {1, 1},
+                   msg("the record would take {} bytes, more than the {} a record file may hold",
+                       text.size(), yaml::kMaxFileSize));
+    return std::nullopt;
+  }
+  Findings local;
+  yaml::Node root = yaml::parse(text, shown, local);
+  std::optional<Stored<R>> stored;
+  if (!local.has_errors()) {
+    stored.emplace();
+    stored->record = decode_record<R>(root, shown, local, stored->origin);
+  }
+  findings.append(local);
+  return stored;
 }
 
 // The canonical-form warning, for files read without errors only.
@@ -352,6 +366,8 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
 
 #define INOVASI_INSTANTIATE(R)                                                             \
   template LoadedFile<R> load_file<R>(const ProgrammeDir&, const std::string&, Findings&); \
+  template std::optional<Stored<R>> read_record_text<R>(std::string_view, const std::string&,  \
+                                                        Findings&);                             \
   template std::string canonical_text<R>(const R&);
 INOVASI_INSTANTIATE(Programme)
 INOVASI_INSTANTIATE(Unit)

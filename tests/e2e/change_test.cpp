@@ -556,3 +556,89 @@ TEST_CASE("rm removes a record nothing refers to, and a report's folder with its
   CHECK(check.err == "");
   CHECK(check.status == 0);
 }
+
+namespace {
+
+// An editor for the tests: a shell script that runs SCRIPT on the file given.
+std::string fake_editor(const Sandbox& sandbox, const std::string& name,
+                        const std::string& script) {
+  std::string path = sandbox.path(name).string();
+  sandbox.write(name, "#!/bin/sh\n" + script + "\n");
+  stdfs::permissions(path, stdfs::perms::owner_all);
+  return path;
+}
+
+}  // namespace
+
+TEST_CASE("edit writes a valid edit in canonical form, with its changes, dropping comments") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  std::string before = sandbox.read("tuban/ideas/antrean-online.yaml");
+  std::string editor = fake_editor(sandbox, "editor",
+                                   "sed -i 's/^budget: .*/budget:   99000000/' \"$1\"\n"
+                                   "echo '# dicatat kemudian' >> \"$1\"");
+  Result r = sandbox.run_on_terminal({"-C", "tuban", "edit", "idea", "antrean-online"}, 80,
+                                     {{"VISUAL", editor}});
+  CHECK(r.out ==
+        "tuban/ideas/antrean-online.yaml: warning: has comments, which records do not keep; "
+        "they were dropped\n"
+        "updated tuban/ideas/antrean-online.yaml\n"
+        "  budget: 150000000 → 99000000\n");
+  CHECK(r.status == 0);
+  std::string expected = before;
+  expected.replace(expected.find("budget: 150000000"), 17, "budget: 99000000");
+  CHECK(sandbox.read("tuban/ideas/antrean-online.yaml") == expected);
+}
+
+TEST_CASE("edit of an invalid record shows the findings, and abandoning leaves the file") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  std::string before = sandbox.read("tuban/ideas/antrean-online.yaml");
+  std::string editor =
+      fake_editor(sandbox, "editor", "sed -i 's/^unit: .*/unit: dinas-entah/' \"$1\"");
+  Result r = sandbox.run_on_terminal({"-C", "tuban", "edit", "idea", "antrean-online"}, 80,
+                                     {{"EDITOR", editor}}, "x\na\n");
+  CHECK(r.out ==
+        "tuban/ideas/antrean-online.yaml:3:7: error: unit 'dinas-entah' does not exist (no "
+        "units/dinas-entah.yaml)\n"
+        "What now? (e)dit again or (a)bandon the change: "
+        "What now? (e)dit again or (a)bandon the change: "
+        "inovasi: error: abandoned; tuban/ideas/antrean-online.yaml is left as it was\n");
+  CHECK(r.status == 1);
+  CHECK(sandbox.read("tuban/ideas/antrean-online.yaml") == before);
+}
+
+TEST_CASE("edit again after an error: the second save is checked anew and written") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  // The first save breaks a date, the second mends it.
+  std::string editor =
+      fake_editor(sandbox, "editor",
+                  "if grep -q '2018-02-30' \"$1\"; then sed -i 's/2018-02-30/2018-04-17/' \"$1\";\n"
+                  "else sed -i 's/^submitted: .*/submitted: 2018-02-30/' \"$1\"; fi");
+  Result r = sandbox.run_on_terminal({"-C", "tuban", "edit", "idea", "antrean-online"}, 80,
+                                     {{"EDITOR", editor}}, "e\n");
+  CHECK(r.out ==
+        "tuban/ideas/antrean-online.yaml:14:12: error: submitted: '2018-02-30' is not a date: "
+        "February 2018 has 28 days\n"
+        "What now? (e)dit again or (a)bandon the change: "
+        "updated tuban/ideas/antrean-online.yaml\n"
+        "  submitted: 2018-04-18 → 2018-04-17\n");
+  CHECK(r.status == 0);
+}
+
+TEST_CASE("edit saved unchanged leaves the file; without a terminal it refuses") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  const auto before = file_contents(sandbox.path("tuban"));
+  Result r = sandbox.run_on_terminal({"-C", "tuban", "edit", "unit", "rsud-koesma"}, 80,
+                                     {{"VISUAL", "true"}});
+  CHECK(r.out == "unchanged tuban/units/rsud-koesma.yaml\n");
+  CHECK(r.status == 0);
+  r = sandbox.run({"-C", "tuban", "edit", "unit", "rsud-koesma"}, "", {{"VISUAL", "true"}});
+  CHECK(r.err ==
+        "inovasi: error: edit needs a terminal; to change a record from a script, use 'inovasi "
+        "set'\n");
+  CHECK(r.status == 2);
+  CHECK(file_contents(sandbox.path("tuban")) == before);
+}

@@ -263,7 +263,7 @@ Result Sandbox::run_in(const std::string& cwd, const std::vector<std::string>& a
 }
 
 Result Sandbox::run_on_terminal(const std::vector<std::string>& args, unsigned short columns,
-                                const Env& env) const {
+                                const Env& env, const std::string& typed) const {
   std::vector<std::string> argv_strings = {binary()};
   argv_strings.insert(argv_strings.end(), args.begin(), args.end());
   std::vector<std::string> env_strings = child_environment(env);
@@ -284,6 +284,10 @@ Result Sandbox::run_on_terminal(const std::vector<std::string>& args, unsigned s
     ::execve(argv[0], argv.data(), envp.data());
     ::_exit(127);
   }
+  // Typed ahead: the terminal holds it until the command reads it.
+  if (!typed.empty() &&
+      ::write(terminal, typed.data(), typed.size()) != static_cast<ssize_t>(typed.size()))
+    fail_system("write to the terminal");
   Result result;
   auto deadline = std::chrono::steady_clock::now() + kTimeout;
   while (true) {

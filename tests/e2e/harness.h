@@ -73,8 +73,9 @@ class Sandbox {
 
   // Runs `inovasi ARGS...` with stdout and stderr on a terminal of the given
   // width (a pseudo-terminal that keeps '\n' as it is); out holds both.
+  // `typed` is what the user types on that terminal.
   Result run_on_terminal(const std::vector<std::string>& args, unsigned short columns,
-                         const Env& env = {}) const;
+                         const Env& env = {}, const std::string& typed = {}) const;
 
   // Byte-for-byte file helpers, relative to the sandbox.
   void write(const std::string& relative, const std::string& content) const;

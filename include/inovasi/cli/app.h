@@ -59,6 +59,7 @@ Command stage_command();
 Command step_command();
 Command mv_command();
 Command rm_command();
+Command edit_command();
 
 // The whole program: parse, dispatch, map every failure to its exit status.
 int run(int argc, char** argv);

@@ -80,6 +80,13 @@ std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findin
 template <class R>
 LoadedFile<R> load_file(const ProgrammeDir& dir, const std::string& relative, Findings& findings);
 
+// A record from the text of its file, findings naming it `shown`; nothing
+// when the text is not a YAML mapping (a record with a bad field is given,
+// with its findings).
+template <class R>
+std::optional<Stored<R>> read_record_text(std::string_view text, const std::string& shown,
+                                          Findings& findings);
+
 // How record files are written, by the programme's settings.
 struct RecordStyle {
   bool schema_hint = false;  // editor_schema: the first line names the record's JSON Schema
