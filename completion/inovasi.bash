@@ -258,6 +258,11 @@ _inovasi_command rm '
   --dry-run                 flag
 '
 
+_inovasi_command edit '
+  TYPE                      unit|idea|contract|report|regulation
+  ID                        record
+'
+
 _inovasi_command fmt '
   --check                   flag
   --strip-comments          flag

@@ -134,7 +134,7 @@ mapfile -t contract_ids < <(ids contracts)
 mapfile -t regulation_ids < <(ids regulations)
 
 commands=(init add-unit add-idea check sign-contract report add-regulation status evaluate
-  export list show fmt merge-driver set stage step mv rm help)
+  export list show fmt merge-driver set stage step mv rm edit help)
 globals=(-C --lang --no-cache --help --version)
 today=$(date +%Y-%m-%d)
 
@@ -184,7 +184,7 @@ expect 'inovasi add-idea --title=x --t' --tag --trial-date
 expect 'inovasi sign-contract --idea a --idea b --i' --id --idea
 expect 'inovasi merge-driver --' --lang --no-cache --help --version
 expect 'inovasi help ' "${commands[@]}" records scoring csv periods
-expect 'inovasi help e' evaluate export
+expect 'inovasi help e' evaluate export edit
 expect 'inovasi help sc' scoring
 expect 'inovasi help c' check csv
 expect 'inovasi help check ' # one command only
@@ -543,7 +543,7 @@ if [[ -r $package ]]; then
   # shellcheck source=/dev/null
   source "$package"
   cd "$tmp/tuban" || exit 1
-  expect 'inovasi s' sign-contract status show
+  expect 'inovasi s' sign-contract status show set stage step
   expect 'inovasi check -' --quiet "${globals[@]}"
   expect 'inovasi show rsud' rsud-koesma rsud-2018 rsud-2018/
   expect "inovasi add-idea --stage 'uji" 'uji coba'
