@@ -36,7 +36,10 @@ static const std::vector<Command>& commands() {
       merge_driver_command(),
       set_command(),
       stage_command(),
-      step_command(),          mv_command(),           rm_command(),             edit_command(),
+      step_command(),
+      mv_command(),
+      rm_command(),
+      edit_command(),
   };
   return table;
 }

@@ -167,7 +167,7 @@ Command edit_command() {
             app.footer(
                 tr("Examples:\n"
                    "  inovasi edit idea antrean-online\n"
-                   "  EDITOR=nano inovasi edit report rsud-2018/2018-Q3\n"
+                   "  inovasi edit report rsud-2018/2018-Q3\n"
                    "\n"
                    "The record opens in $VISUAL, else $EDITOR, else vi. On saving, it is\n"
                    "checked whole; on an error the findings are shown and you choose to\n"

@@ -14,6 +14,7 @@
 #include "inovasi/render/markdown.h"
 #include "inovasi/render/records.h"
 #include "inovasi/render/xlsx.h"
+#include "inovasi/store/record_types.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/fs.h"
 #include "inovasi/util/messages.h"
@@ -60,12 +61,10 @@ std::string export_type(const Records& records, const std::string& format,
 
 // The table of a type, as CSV writes it (targets: the wide layout).
 Table type_table(const Records& records, const std::string& type) {
-  if (type == "units") return records_table(all_of<Unit>(records));
-  if (type == "ideas") return records_table(all_of<Idea>(records));
-  if (type == "contracts") return records_table(all_of<Contract>(records));
-  if (type == "reports") return records_table(all_of<Report>(records));
-  if (type == "regulations") return records_table(all_of<Regulation>(records));
-  return targets_table(all_of<Contract>(records));
+  std::optional<Table> table;
+  visit_record_folder(
+      type, [&](auto t) { table = records_table(all_of<typename decltype(t)::type>(records)); });
+  return table ? std::move(*table) : targets_table(all_of<Contract>(records));
 }
 
 // Every programme's records with ids qualified, as one list per type.
@@ -135,11 +134,11 @@ std::string export_text(const Globals& g, const LoadedProgrammes& loaded, const 
   if (loaded.several) together = qualified_together(loaded);
   const Records& records = loaded.several ? together : loaded.programmes.front().records;
   if (o.type == "all") return programme_json(records);
-  if (o.type == "units") return export_type<Unit>(records, format, style);
-  if (o.type == "ideas") return export_type<Idea>(records, format, style);
-  if (o.type == "contracts") return export_type<Contract>(records, format, style);
-  if (o.type == "reports") return export_type<Report>(records, format, style);
-  if (o.type == "regulations") return export_type<Regulation>(records, format, style);
+  std::string text;
+  if (visit_record_folder(o.type, [&](auto t) {
+        text = export_type<typename decltype(t)::type>(records, format, style);
+      }))
+    return text;
   // targets: the wide layout of sign-contract --targets
   if (format == "json")
     throw UsageError(

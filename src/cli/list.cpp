@@ -5,6 +5,7 @@
 #include "inovasi/cli/app.h"
 #include "inovasi/model/evaluation.h"
 #include "inovasi/render/records.h"
+#include "inovasi/store/record_types.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/error.h"
@@ -145,16 +146,9 @@ int run_list(const Globals& g, const ListOptions& o) {
          o.contract.empty() ? "--period" : "--contract");
   refuse(regulations && !o.contract.empty(), "--contract");
 
-  if (units)
-    std::cout << render<Unit>(records, filter, o.format);
-  else if (ideas)
-    std::cout << render<Idea>(records, filter, o.format);
-  else if (o.type == "contracts")
-    std::cout << render<Contract>(records, filter, o.format);
-  else if (regulations)
-    std::cout << render<Regulation>(records, filter, o.format);
-  else
-    std::cout << render<Report>(records, filter, o.format);
+  visit_record_folder(o.type, [&](auto type) {
+    std::cout << render<typename decltype(type)::type>(records, filter, o.format);
+  });
   return findings.has_errors() ? kInvalid : kOk;
 }
 

@@ -27,13 +27,7 @@ std::optional<T> option_value(const std::string& text, const char* option) {
 // The name of a record type in a message: "unit", or "OPD" in Indonesian.
 template <class R>
 std::string record_noun() {
-  if constexpr (std::is_same_v<R, Unit>) return tr("unit");
-  if constexpr (std::is_same_v<R, Idea>) return tr("idea");
-  if constexpr (std::is_same_v<R, Contract>) return tr("contract");
-  if constexpr (std::is_same_v<R, Report>) return tr("report");
-  if constexpr (std::is_same_v<R, Regulation>) return tr("regulation");
-  if constexpr (std::is_same_v<R, Programme>) return tr("programme");
-  return R::kType;
+  return tr(R::kNoun);
 }
 
 // An id given to filter by must name a record of that type.

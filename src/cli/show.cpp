@@ -8,6 +8,7 @@
 #include "inovasi/cli/app.h"
 #include "inovasi/store/codec.h"
 #include "inovasi/store/json.h"
+#include "inovasi/store/record_types.h"
 #include "inovasi/store/store.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/messages.h"
@@ -79,22 +80,19 @@ int run_show(const Globals& g, const ShowOptions& o) {
   Findings findings;
   Records records = load_records(dir, findings);
   bool found = false;
-  found = show_one<Unit>(dir, records, o) || found;
-  found = show_one<Idea>(dir, records, o) || found;
-  found = show_one<Contract>(dir, records, o) || found;
-  found = show_one<Report>(dir, records, o) || found;
-  found = show_one<Regulation>(dir, records, o) || found;
+  for_each_record_type([&](auto type) {
+    found = show_one<typename decltype(type)::type>(dir, records, o) || found;
+  });
   if (found) {
     if (o.format == "yaml") show_related(records, o.id);
     return kOk;
   }
   print_findings(findings);
   std::vector<std::string> keys;
-  for (const auto& u : records.units) keys.push_back(u.record.id);
-  for (const auto& i : records.ideas) keys.push_back(i.record.id);
-  for (const auto& c : records.contracts) keys.push_back(c.record.id);
-  for (const auto& r : records.reports) keys.push_back(record_key(r.record));
-  for (const auto& r : records.regulations) keys.push_back(r.record.id);
+  for_each_record_type([&](auto type) {
+    for (const auto& s : records.all<typename decltype(type)::type>())
+      keys.push_back(record_key(s.record));
+  });
   std::string message = msg("no record has the id '{}'", o.id);
   if (auto near = text::nearest(o.id, keys)) message += msg("; did you mean '{}'?", *near);
   throw InvalidInput(message);

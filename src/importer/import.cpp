@@ -94,7 +94,7 @@ template <class R>
 static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& source,
                                               Findings& findings) {
   std::map<std::string, CsvCell> cells = row.cells;
-  if constexpr (!std::is_same_v<R, Report>) {
+  if constexpr (std::size(R::kKeyColumns) == 1) {
     auto id = cells.find("id");
     if (id != cells.end() && !text::trim(id->second.text).empty()) return cells;
     std::string basis, from;
@@ -213,7 +213,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
       if (!inserted) {
         local.error(source.path, stored.origin.at("id"), id_again<R>(id, it->second));
       } else if (records.find<R>(id) && !options.update) {
-        bool has_id = !std::is_same_v<R, Report>;
+        bool has_id = std::string_view(R::kKeyColumns[0]) == "id";
         std::string hint = source.command_line && has_id
                                ? tr("choose another with --id, or use --update to replace it")
                                : tr("use --update to replace it");

@@ -88,7 +88,9 @@ std::vector<std::string> list_record_files(const ProgrammeDir& dir, const std::s
 
 template <class R>
 std::vector<std::string> list_files_of(const ProgrammeDir& dir, Findings& findings) {
-  if constexpr (!std::is_same_v<R, Report>) {
+  // A record keyed by one column is a file of its folder; a report, keyed
+  // by contract and period, is a file of its contract's folder.
+  if constexpr (std::size(R::kKeyColumns) == 1) {
     return list_record_files(dir, R::kFolder, findings);
   } else {
     std::vector<std::string> files;
@@ -364,10 +366,10 @@ Records load_records(const ProgrammeDir& dir, Findings& findings, LoadOptions op
   return records;
 }
 
-#define INOVASI_INSTANTIATE(R)                                                             \
-  template LoadedFile<R> load_file<R>(const ProgrammeDir&, const std::string&, Findings&); \
-  template std::optional<Stored<R>> read_record_text<R>(std::string_view, const std::string&,  \
-                                                        Findings&);                             \
+#define INOVASI_INSTANTIATE(R)                                                                \
+  template LoadedFile<R> load_file<R>(const ProgrammeDir&, const std::string&, Findings&);    \
+  template std::optional<Stored<R>> read_record_text<R>(std::string_view, const std::string&, \
+                                                        Findings&);                           \
   template std::string canonical_text<R>(const R&);
 INOVASI_INSTANTIATE(Programme)
 INOVASI_INSTANTIATE(Unit)

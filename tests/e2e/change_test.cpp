@@ -417,7 +417,7 @@ TEST_CASE("list ideas --as-of shows each idea at the stage it had on that day") 
   CHECK(r.status == 2);
 }
 
-TEST_CASE("mv renames a unit and every reference to it; check is silent after") {
+TEST_CASE("mv renames a unit and every reference to it, and check is silent after") {
   Sandbox sandbox;
   copy_tree(tuban(), sandbox.path("tuban"));
   const auto before = file_contents(sandbox.path("tuban"));
@@ -627,7 +627,7 @@ TEST_CASE("edit again after an error: the second save is checked anew and writte
   CHECK(r.status == 0);
 }
 
-TEST_CASE("edit saved unchanged leaves the file; without a terminal it refuses") {
+TEST_CASE("edit saved unchanged leaves the file, and without a terminal it refuses") {
   Sandbox sandbox;
   copy_tree(tuban(), sandbox.path("tuban"));
   const auto before = file_contents(sandbox.path("tuban"));

@@ -55,8 +55,8 @@ enum class ChangeKind { kAdded, kUpdated, kUnchanged };
 
 struct Change {
   ChangeKind kind;
-  std::string path;     // relative to the programme directory
-  std::string content;  // the canonical record
+  std::string path;                 // relative to the programme directory
+  std::string content;              // the canonical record
   std::vector<FieldChange> fields;  // an update's changes, field by field
 };
 

@@ -52,6 +52,7 @@ struct Proposer {
 
 struct Unit {
   static constexpr const char* kType = "unit";
+  static constexpr const char* kNoun = tr_noop("unit");  // in messages, translated
   static constexpr const char* kFolder = "units";
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "name";        // a new unit's id is a slug of its name
@@ -86,6 +87,7 @@ struct PlanStep {
 
 struct Idea {
   static constexpr const char* kType = "idea";
+  static constexpr const char* kNoun = tr_noop("idea");  // in messages, translated
   static constexpr const char* kFolder = "ideas";
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "title";
@@ -195,6 +197,7 @@ struct Target {
 // kontrak kinerja pelaksanaan inovasi daerah
 struct Contract {
   static constexpr const char* kType = "contract";
+  static constexpr const char* kNoun = tr_noop("contract");  // in messages, translated
   static constexpr const char* kFolder = "contracts";
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   std::string id;
@@ -230,6 +233,7 @@ struct Contract {
 // A quarterly progress report: reports/<contract>/<period>.yaml
 struct Report {
   static constexpr const char* kType = "report";
+  static constexpr const char* kNoun = tr_noop("report");  // in messages, translated
   static constexpr const char* kFolder = "reports";
   static constexpr const char* kKeyColumns[] = {"contract", "period"};  // contract/period
   std::string contract;
@@ -260,6 +264,7 @@ struct Report {
 // the changes: those follow from the regulation it amends.
 struct Regulation {
   static constexpr const char* kType = "regulation";
+  static constexpr const char* kNoun = tr_noop("regulation");  // in messages, translated
   static constexpr const char* kFolder = "regulations";
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "number";
@@ -394,6 +399,7 @@ struct Indicator {
 
 struct Programme {
   static constexpr const char* kType = "programme";
+  static constexpr const char* kNoun = tr_noop("programme");  // in messages, translated
   std::string name;
   std::string region;
   std::string partner;

@@ -11,6 +11,11 @@
 
 namespace inovasi {
 
+struct Records;
+// Which list of Records holds the records of type R (specialised below).
+template <class R>
+struct RecordList;
+
 template <class R>
 struct Stored {
   R record;
@@ -27,16 +32,7 @@ struct Records {
 
   template <class R>
   std::vector<Stored<R>>& all() {
-    if constexpr (std::is_same_v<R, Unit>)
-      return units;
-    else if constexpr (std::is_same_v<R, Idea>)
-      return ideas;
-    else if constexpr (std::is_same_v<R, Contract>)
-      return contracts;
-    else if constexpr (std::is_same_v<R, Report>)
-      return reports;
-    else
-      return regulations;
+    return this->*RecordList<R>::member;
   }
   template <class R>
   const std::vector<Stored<R>>& all() const {
@@ -102,6 +98,27 @@ struct Records {
     for (; next != added.end(); ++next) merged.push_back(*next->second);
     list = std::move(merged);
   }
+};
+
+template <>
+struct RecordList<Unit> {
+  static constexpr auto member = &Records::units;
+};
+template <>
+struct RecordList<Idea> {
+  static constexpr auto member = &Records::ideas;
+};
+template <>
+struct RecordList<Contract> {
+  static constexpr auto member = &Records::contracts;
+};
+template <>
+struct RecordList<Report> {
+  static constexpr auto member = &Records::reports;
+};
+template <>
+struct RecordList<Regulation> {
+  static constexpr auto member = &Records::regulations;
 };
 
 }  // namespace inovasi

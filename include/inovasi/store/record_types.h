@@ -39,6 +39,21 @@ bool visit_record_type(std::string_view name, F&& f) {
   return found;
 }
 
+// The same for the type whose folder is `folder` ("units", "ideas", ...):
+// the word list and export take.
+template <class F>
+bool visit_record_folder(std::string_view folder, F&& f) {
+  bool found = false;
+  for_each_record_type([&](auto type) {
+    using R = typename decltype(type)::type;
+    if (!found && folder == R::kFolder) {
+      found = true;
+      f(type);
+    }
+  });
+  return found;
+}
+
 inline std::vector<std::string> record_type_names() {
   std::vector<std::string> names;
   for_each_record_type([&](auto type) { names.emplace_back(decltype(type)::type::kType); });
