@@ -68,21 +68,9 @@ class Checker {
     std::map<std::string, const Stored<R>*> first;
     for (const auto& s : list) {
       auto [it, inserted] = first.emplace(s.record.id, &s);
-      if (!inserted) error(s, "id", duplicate_id<R>(s.record.id, it->second->origin.path));
+      if (!inserted)
+        error(s, "id", msg_of(R::kSentences.duplicate_id, s.record.id, it->second->origin.path));
     }
-  }
-
-  // One sentence per record type: its noun reads differently in Indonesian.
-  template <class R>
-  static std::string duplicate_id(const std::string& id, const std::string& other) {
-    if constexpr (std::is_same_v<R, Unit>)
-      return msg("duplicate unit id '{}' (also in {})", id, other);
-    else if constexpr (std::is_same_v<R, Idea>)
-      return msg("duplicate idea id '{}' (also in {})", id, other);
-    else if constexpr (std::is_same_v<R, Contract>)
-      return msg("duplicate contract id '{}' (also in {})", id, other);
-    else
-      return msg("duplicate regulation id '{}' (also in {})", id, other);
   }
 
   template <class R>

@@ -105,13 +105,12 @@ static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& s
       mark = it->second.mark;
       return std::string(text::trim(it->second.text));
     };
-    if constexpr (std::is_same_v<R, Contract>) {
-      std::string unit = text_of("unit"), start = text_of("start");
-      if (!unit.empty() && !start.empty()) basis = unit + " " + start.substr(0, 4);
-      from = column_label("unit", source.command_line);
-    } else {
-      basis = text_of(R::kIdFrom);
-      from = column_label(R::kIdFrom, source.command_line);
+    basis = text_of(R::kIdFrom);
+    from = column_label(R::kIdFrom, source.command_line);
+    // A contract's id is its unit's and the year it starts.
+    if constexpr (requires { R::kIdYearFrom; }) {
+      std::string start = text_of(R::kIdYearFrom);
+      basis = !basis.empty() && !start.empty() ? basis + " " + start.substr(0, 4) : "";
     }
     std::string derived = text::slugify(basis);
     if (!basis.empty() && derived.empty())
@@ -121,37 +120,6 @@ static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& s
     cells["id"] = CsvCell{derived.empty() ? "unnamed" : derived, mark};
   }
   return cells;
-}
-
-// A row's id met on an earlier row, and a record that exists already: one
-// sentence per record type, as its noun reads differently in Indonesian.
-template <class R>
-static std::string id_again(const std::string& id, int line) {
-  if constexpr (std::is_same_v<R, Unit>)
-    return msg("unit id '{}' is also on line {}", id, line);
-  else if constexpr (std::is_same_v<R, Idea>)
-    return msg("idea id '{}' is also on line {}", id, line);
-  else if constexpr (std::is_same_v<R, Contract>)
-    return msg("contract id '{}' is also on line {}", id, line);
-  else if constexpr (std::is_same_v<R, Report>)
-    return msg("report id '{}' is also on line {}", id, line);
-  else
-    return msg("regulation id '{}' is also on line {}", id, line);
-}
-
-template <class R>
-static std::string exists_already(const std::string& id, const std::string& path,
-                                  const std::string& hint) {
-  if constexpr (std::is_same_v<R, Unit>)
-    return msg("unit '{}' exists already ({}); {}", id, path, hint);
-  else if constexpr (std::is_same_v<R, Idea>)
-    return msg("idea '{}' exists already ({}); {}", id, path, hint);
-  else if constexpr (std::is_same_v<R, Contract>)
-    return msg("contract '{}' exists already ({}); {}", id, path, hint);
-  else if constexpr (std::is_same_v<R, Report>)
-    return msg("report '{}' exists already ({}); {}", id, path, hint);
-  else
-    return msg("regulation '{}' exists already ({}); {}", id, path, hint);
 }
 
 // Whether the programme's records start with the schema hint; nothing when
@@ -211,14 +179,16 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     if (!id.empty()) {
       auto [it, inserted] = first_line.emplace(id, row.mark.line);
       if (!inserted) {
-        local.error(source.path, stored.origin.at("id"), id_again<R>(id, it->second));
+        local.error(source.path, stored.origin.at("id"),
+                    msg_of(R::kSentences.id_again, id, it->second));
       } else if (records.find<R>(id) && !options.update) {
         bool has_id = std::string_view(R::kKeyColumns[0]) == "id";
         std::string hint = source.command_line && has_id
                                ? tr("choose another with --id, or use --update to replace it")
                                : tr("use --update to replace it");
         local.error(source.path, stored.origin.at("id"),
-                    exists_already<R>(id, dir.shown(ProgrammeDir::record_path<R>(id)), hint));
+                    msg_of(R::kSentences.exists_already, id,
+                           dir.shown(ProgrammeDir::record_path<R>(id)), hint));
       }
     }
     incoming.push_back(std::move(stored));

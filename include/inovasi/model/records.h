@@ -24,6 +24,14 @@ enum FieldFlag : unsigned {
   kNoCsv = 16,     // not a column of the record's CSV layout
 };
 
+// The sentences that name a record type, one per type as the noun reads
+// differently in Indonesian (marked tr_noop, formatted with msg_of).
+struct RecordSentences {
+  const char* duplicate_id;    // id, the other file
+  const char* id_again;        // id, the line it is also on
+  const char* exists_already;  // id, its file, what to do
+};
+
 struct Person {
   std::string name;
   std::string nip;
@@ -54,6 +62,9 @@ struct Unit {
   static constexpr const char* kType = "unit";
   static constexpr const char* kNoun = tr_noop("unit");  // in messages, translated
   static constexpr const char* kFolder = "units";
+  static constexpr RecordSentences kSentences = {tr_noop("duplicate unit id '{}' (also in {})"),
+                                                 tr_noop("unit id '{}' is also on line {}"),
+                                                 tr_noop("unit '{}' exists already ({}); {}")};
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "name";        // a new unit's id is a slug of its name
   std::string id;
@@ -89,6 +100,9 @@ struct Idea {
   static constexpr const char* kType = "idea";
   static constexpr const char* kNoun = tr_noop("idea");  // in messages, translated
   static constexpr const char* kFolder = "ideas";
+  static constexpr RecordSentences kSentences = {tr_noop("duplicate idea id '{}' (also in {})"),
+                                                 tr_noop("idea id '{}' is also on line {}"),
+                                                 tr_noop("idea '{}' exists already ({}); {}")};
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "title";
   std::string id;
@@ -199,6 +213,11 @@ struct Contract {
   static constexpr const char* kType = "contract";
   static constexpr const char* kNoun = tr_noop("contract");  // in messages, translated
   static constexpr const char* kFolder = "contracts";
+  static constexpr const char* kIdFrom = "unit";       // a new contract's id: its unit
+  static constexpr const char* kIdYearFrom = "start";  // and the year it starts
+  static constexpr RecordSentences kSentences = {tr_noop("duplicate contract id '{}' (also in {})"),
+                                                 tr_noop("contract id '{}' is also on line {}"),
+                                                 tr_noop("contract '{}' exists already ({}); {}")};
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   std::string id;
   std::string unit;
@@ -235,6 +254,9 @@ struct Report {
   static constexpr const char* kType = "report";
   static constexpr const char* kNoun = tr_noop("report");  // in messages, translated
   static constexpr const char* kFolder = "reports";
+  static constexpr RecordSentences kSentences = {tr_noop("duplicate report id '{}' (also in {})"),
+                                                 tr_noop("report id '{}' is also on line {}"),
+                                                 tr_noop("report '{}' exists already ({}); {}")};
   static constexpr const char* kKeyColumns[] = {"contract", "period"};  // contract/period
   std::string contract;
   Period period;
@@ -266,6 +288,10 @@ struct Regulation {
   static constexpr const char* kType = "regulation";
   static constexpr const char* kNoun = tr_noop("regulation");  // in messages, translated
   static constexpr const char* kFolder = "regulations";
+  static constexpr RecordSentences kSentences = {
+      tr_noop("duplicate regulation id '{}' (also in {})"),
+      tr_noop("regulation id '{}' is also on line {}"),
+      tr_noop("regulation '{}' exists already ({}); {}")};
   static constexpr const char* kKeyColumns[] = {"id"};  // the fields its key is made of
   static constexpr const char* kIdFrom = "number";
   std::string id;

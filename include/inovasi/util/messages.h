@@ -41,6 +41,13 @@ std::string msg(fmt::format_string<Args...> english, Args&&... args) {
   return format_message({text.data(), text.size()}, fmt::make_format_args(args...));
 }
 
+// msg() for a text kept in a table (marked tr_noop): its {} fields are
+// held to the values by scripts/check-messages rather than the compiler.
+template <class... Args>
+std::string msg_of(const char* english, const Args&... args) {
+  return format_message(english, fmt::make_format_args(args...));
+}
+
 // The text of po/id/*.po as it was when the program was built.
 std::string_view indonesian_catalogue();
 
