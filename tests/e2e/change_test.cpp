@@ -642,3 +642,43 @@ TEST_CASE("edit saved unchanged leaves the file, and without a terminal it refus
   CHECK(r.status == 2);
   CHECK(file_contents(sandbox.path("tuban")) == before);
 }
+
+TEST_CASE(
+    "evaluate --as-of counts an idea at the stage of each date, and a drop ends overdue steps") {
+  Sandbox sandbox;
+  sandbox.make_programme("p");
+  auto ok = [&](const std::vector<std::string>& args) {
+    std::vector<std::string> all = {"-C", "p"};
+    all.insert(all.end(), args.begin(), args.end());
+    Result r = sandbox.run(all);
+    REQUIRE(r.status == 0);
+    return r.out;
+  };
+  ok({"add-idea", "--id", "sigap", "--title", "SIGAP", "--unit", "bappeda", "--submitted",
+      "2018-04-20", "--step", "Sosialisasi", "--due", "2018-06-30", "--step", "Uji coba", "--due",
+      "2018-12-31"});
+  ok({"stage", "sigap", "uji coba", "--date", "2018-07-02"});
+  ok({"stage", "sigap", "penerapan", "--date", "2018-10-01"});
+  ok({"stage", "sigap", "dihentikan", "--date", "2019-02-01", "--reason", "Diganti"});
+  // Worked by hand from the dates: the stage reached by each day, and the
+  // steps due before it and not done (none once the idea is dropped).
+  const std::pair<const char*, const char*> days[] = {{"2018-07-01", "initiative,,,,,2,0,1"},
+                                                      {"2018-07-02", "trial,,,,,2,0,1"},
+                                                      {"2018-10-01", "implemented,,,,,2,0,1"},
+                                                      {"2019-01-31", "implemented,,,,,2,0,2"},
+                                                      {"2019-02-01", "dropped,,,,,2,0,0"}};
+  const char* by_stage[] = {"1,0,0,0", "0,1,0,0", "0,0,1,0", "0,0,1,0", "0,0,0,1"};
+  for (std::size_t i = 0; i < std::size(days); ++i) {
+    std::string day = days[i].first;
+    CAPTURE(day);
+    CHECK(ok({"evaluate", "--period", "2018", "--as-of", days[i].first, "--table", "ideas",
+              "--format", "csv"}) ==
+          "idea,unit,stage,category,kind,priority,indicator,plan_steps,plan_done,plan_overdue\n"
+          "sigap,bappeda," +
+              std::string(days[i].second) + "\n");
+    std::string units = ok({"evaluate", "--period", "2018", "--as-of", days[i].first, "--table",
+                            "units", "--format", "csv"});
+    CHECK(units.find("\nbappeda,Badan Perencanaan Pembangunan Daerah,1," +
+                     std::string(by_stage[i]) + ",") != std::string::npos);
+  }
+}
