@@ -64,6 +64,17 @@ declare -gA _inovasi_enum_aliases=(
   [language]='indonesia|bahasa indonesia|english|inggris'
 )
 
+# The fields `inovasi set TYPE ID FIELD=VALUE` takes: the columns of each
+# type's CSV export but those that name the record (completion_test holds
+# them to what export writes).
+declare -gA _inovasi_fields=(
+  [unit]='name kind head_name head_nip head_position commitment_signed'
+  [idea]='title unit proposer_name proposer_nip proposer_position proposer_echelon initiator category kind stage priority indicator submitted trial_date implemented_date dropped_date drop_reason budget problem description goal benefit plan tags'
+  [contract]='unit ideas signed first_party_name first_party_position second_party_name second_party_position start end'
+  [report]='submitted actual narrative obstacles next_steps evidence'
+  [regulation]='number date amends ideas'
+)
+
 # Options of inovasi itself, taken before or after the command name (app.cpp).
 _inovasi_global_options='
   -C                        dir           many
@@ -222,7 +233,7 @@ _inovasi_command show '
 _inovasi_command set '
   TYPE                      unit|idea|contract|report|regulation
   ID                        record
-  FIELD=VALUE               text
+  FIELD=VALUE               field
   --dry-run                 flag
 '
 
@@ -659,6 +670,14 @@ _inovasi_value() {
         nospace=1
       fi
       ;;
+    field)
+      # The field's name, then '=': its value is the user's.
+      if [[ $cur != *=* && -n ${_inovasi_fields[$first_positional]+set} ]]; then
+        read -ra words <<<"${_inovasi_fields[$first_positional]}"
+        _inovasi_words "${words[@]/%/=}"
+        nospace=1
+      fi
+      ;;
     command) _inovasi_words "${_inovasi_commands[@]}" ;;
     command-or-topic) _inovasi_words "${_inovasi_commands[@]}" "${_inovasi_topics[@]}" ;;
     *'|'*)
@@ -717,12 +736,17 @@ _inovasi() {
   # What the words before this one say: the command, the options given and
   # what they were given, how many positional arguments.
   local command='' positionals=0 dashdash='' pending='' word name value kind inline i
-  local root='' root_known='' root_found='' contract='' _inovasi_key
+  local root='' root_known='' root_found='' contract='' first_positional='' _inovasi_key
   local -A used=()
   for ((i = 1; i < ${#words[@]}; i++)); do
     word=${words[i]}
     if [[ -n $dashdash || $word != -?* ]]; then
-      if [[ -z $command ]]; then command=$word; else positionals=$((positionals + 1)); fi
+      if [[ -z $command ]]; then
+        command=$word
+      else
+        positionals=$((positionals + 1))
+        ((positionals == 1)) && first_positional=$word
+      fi
       continue
     fi
     if [[ $word == -- ]]; then
@@ -773,7 +797,11 @@ _inovasi() {
   else
     local -a kinds
     read -ra kinds <<<"${_inovasi_positionals[$command]-}"
-    if ((positionals < ${#kinds[@]})); then _inovasi_value "${kinds[positionals]}"; fi
+    if ((positionals < ${#kinds[@]})); then
+      _inovasi_value "${kinds[positionals]}"
+    elif ((${#kinds[@]})) && [[ ${kinds[-1]} == field ]]; then
+      _inovasi_value field # FIELD=VALUE, as many as given
+    fi
   fi
 
   if [[ $prefix != "$lost" || -n $escape ]]; then

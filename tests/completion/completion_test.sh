@@ -219,6 +219,12 @@ expect 'inovasi add-unit --kind ru' rumah\ sakit rumah\ sakit\ umum\ daerah
 expect 'inovasi add-unit --kind ke' kecamatan kelurahan
 expect 'inovasi add-unit --kind zz'
 expect 'inovasi list units --kind b' badan
+expect 'inovasi set idea antrean-online bud' budget=
+expect 'inovasi set idea antrean-online budget=1 pro' proposer_name= proposer_nip= \
+  proposer_position= proposer_echelon= problem=
+expect 'inovasi set report rsud-2018/2018-Q3 a' actual=
+expect 'inovasi set idea antrean-online budget=1'
+expect 'inovasi set ide antrean-online bud'
 expect 'inovasi list units --kind=ba' badan
 expect 'inovasi add-idea --stage ' initiative trial implemented dropped
 expect 'inovasi add-idea --stage u' 'uji coba'
@@ -395,6 +401,16 @@ if [[ ${topics[*]} != "${_inovasi_topics[*]}" ]]; then
   failures=$((failures + 1))
   echo "FAIL: '$inovasi_bin --help' lists the help topics '${topics[*]}'; completion/inovasi.bash has '${_inovasi_topics[*]}'"
 fi
+# The fields of set: the columns export writes, but the record's key.
+for type in unit idea contract report regulation; do
+  header=$("$inovasi_bin" export "${type}s" --format csv | head -1)
+  fields=$(tr ',' '\n' <<<"$header" | grep -vx -e id -e contract -e period | tr '\n' ' ')
+  checks=$((checks + 1))
+  if [[ $fields != "${_inovasi_fields[$type]} " ]]; then
+    failures=$((failures + 1))
+    echo "FAIL: export ${type}s writes the columns '$fields'; completion/inovasi.bash offers set '${_inovasi_fields[$type]}'"
+  fi
+done
 complete_line 'inovasi ' 8
 offered=" ${COMPREPLY[*]} "
 for c in "${listed[@]}"; do
