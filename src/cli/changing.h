@@ -55,6 +55,18 @@ int dispatch_record_type(const std::string& type, F&& f) {
   throw UsageError(message + "; " + msg("the types are {}", text::join(names, ", ")));
 }
 
+// TYPE and ID, the arguments of the commands that work on one record of any
+// type; id_help (marked tr_noop) says what ID is.
+inline void add_record_arguments(CLI::App& app, std::string& type, std::string& id,
+                                 const char* id_name = "ID",
+                                 const char* id_help = tr_noop("Its id; CONTRACT/PERIOD for a "
+                                                               "report")) {
+  app.add_option("type", type, tr("The record's type: unit, idea, contract, report or regulation"))
+      ->required()
+      ->option_text("TYPE");
+  app.add_option(text::lower_ascii(id_name), id, tr(id_help))->required()->option_text(id_name);
+}
+
 // The key of a record from its file's path: ideas/x.yaml is x, and
 // reports/rsud-2018/2018-Q3.yaml is rsud-2018/2018-Q3.
 template <class R>

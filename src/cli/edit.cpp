@@ -157,13 +157,7 @@ Command edit_command() {
   return {"edit", tr_noop("Edit one record in $VISUAL or $EDITOR; written only when valid"),
           [](CLI::App& app) -> Runner {
             auto o = std::make_shared<EditOptions>();
-            app.add_option("type", o->type,
-                           tr("The record's type: unit, idea, contract, report or regulation"))
-                ->required()
-                ->option_text("TYPE");
-            app.add_option("id", o->id, tr("Its id; CONTRACT/PERIOD for a report"))
-                ->required()
-                ->option_text("ID");
+            add_record_arguments(app, o->type, o->id);
             app.footer(
                 tr("Examples:\n"
                    "  inovasi edit idea antrean-online\n"

@@ -131,13 +131,8 @@ Command mv_command() {
   return {
       "mv", tr_noop("Rename a record's id and every reference to it"), [](CLI::App& app) -> Runner {
         auto o = std::make_shared<MvOptions>();
-        app.add_option("type", o->type,
-                       tr("The record's type: unit, idea, contract, report or regulation"))
-            ->required()
-            ->option_text("TYPE");
-        app.add_option("old", o->from, tr("Its id now; CONTRACT/PERIOD for a report"))
-            ->required()
-            ->option_text("OLD");
+        add_record_arguments(app, o->type, o->from, "OLD",
+                             tr_noop("Its id now; CONTRACT/PERIOD for a report"));
         app.add_option("new", o->to, tr("Its new id"))->required()->option_text("NEW");
         app.add_flag("--dry-run", o->dry_run,
                      tr("Validate and show what would change; write nothing"));

@@ -51,13 +51,7 @@ int run_rm_of(const Globals& g, const RmOptions& o) {
 Command rm_command() {
   return {"rm", tr_noop("Remove a record that nothing refers to"), [](CLI::App& app) -> Runner {
             auto o = std::make_shared<RmOptions>();
-            app.add_option("type", o->type,
-                           tr("The record's type: unit, idea, contract, report or regulation"))
-                ->required()
-                ->option_text("TYPE");
-            app.add_option("id", o->id, tr("Its id; CONTRACT/PERIOD for a report"))
-                ->required()
-                ->option_text("ID");
+            add_record_arguments(app, o->type, o->id);
             app.add_flag("--dry-run", o->dry_run, tr("Show what would be removed; remove nothing"));
             app.footer(
                 tr("Examples:\n"

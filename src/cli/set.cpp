@@ -56,13 +56,7 @@ Command set_command() {
   return {"set", tr_noop("Change fields of one record: FIELD=VALUE, FIELD= to clear"),
           [](CLI::App& app) -> Runner {
             auto o = std::make_shared<SetOptions>();
-            app.add_option("type", o->type,
-                           tr("The record's type: unit, idea, contract, report or regulation"))
-                ->required()
-                ->option_text("TYPE");
-            app.add_option("id", o->id, tr("Its id; CONTRACT/PERIOD for a report"))
-                ->required()
-                ->option_text("ID");
+            add_record_arguments(app, o->type, o->id);
             app.add_option("assignments", o->assignments,
                            tr("A column of the type's CSV export and its new value, in the "
                               "cell's syntax; FIELD= clears the field"))

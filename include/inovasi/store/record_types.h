@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "inovasi/model/records.h"
@@ -24,14 +25,13 @@ void for_each_record_type(F&& f) {
   f(std::type_identity<Regulation>{});
 }
 
-// Calls f(std::type_identity<R>{}) for the type whose kType is `name`
-// ("unit", "idea", ...); false when no type has that name.
-template <class F>
-bool visit_record_type(std::string_view name, F&& f) {
+// Calls f(std::type_identity<R>{}) for the first type R that `matches`
+// (called with std::type_identity<R>{}); false when none does.
+template <class Matches, class F>
+bool visit_record_type_if(Matches&& matches, F&& f) {
   bool found = false;
   for_each_record_type([&](auto type) {
-    using R = typename decltype(type)::type;
-    if (!found && name == R::kType) {
+    if (!found && matches(type)) {
       found = true;
       f(type);
     }
@@ -39,19 +39,19 @@ bool visit_record_type(std::string_view name, F&& f) {
   return found;
 }
 
-// The same for the type whose folder is `folder` ("units", "ideas", ...):
-// the word list and export take.
+// ... for the type whose kType is `name` ("unit", "idea", ...).
+template <class F>
+bool visit_record_type(std::string_view name, F&& f) {
+  return visit_record_type_if([&](auto type) { return name == decltype(type)::type::kType; },
+                              std::forward<F>(f));
+}
+
+// ... for the type whose folder is `folder` ("units", "ideas", ...): the
+// word list and export take.
 template <class F>
 bool visit_record_folder(std::string_view folder, F&& f) {
-  bool found = false;
-  for_each_record_type([&](auto type) {
-    using R = typename decltype(type)::type;
-    if (!found && folder == R::kFolder) {
-      found = true;
-      f(type);
-    }
-  });
-  return found;
+  return visit_record_type_if([&](auto type) { return folder == decltype(type)::type::kFolder; },
+                              std::forward<F>(f));
 }
 
 inline std::vector<std::string> record_type_names() {
