@@ -2,6 +2,7 @@
 // is all or nothing.
 #include "changing.h"
 #include "inovasi/check/check.h"
+#include "inovasi/util/fs.h"
 
 namespace inovasi::cli {
 
@@ -21,21 +22,32 @@ struct Rewrite {
   std::vector<FieldChange> fields;
 };
 
+// A record file the rename rewrites, read once: for the comments it would
+// lose (a finding in `refused`) and the schema hint it names, which it keeps.
+template <class S>
+Rewrite rewrite(const ProgrammeDir& dir, const S& before, const S& after, RecordStyle style,
+                Findings& refused) {
+  std::string old_path = ProgrammeDir::record_path<S>(record_key(before));
+  std::string text = fs::read_file(dir.absolute(old_path));
+  if (auto why = comments_would_be_lost(dir, old_path, text))
+    refused.error(dir.shown(old_path), {}, *why);
+  return {old_path, ProgrammeDir::record_path<S>(record_key(after)),
+          canonical_text(after, style_for_file(style, text)), record_changes(before, after)};
+}
+
 // The rewrites of every record of type S whose references name the renamed
 // record, renamed in `records` as well so that the result can be checked.
 template <class R, class S>
 void rename_references(const ProgrammeDir& dir, Records& records, const std::string& from,
-                       const std::string& to, RecordStyle style, std::vector<Rewrite>& out) {
+                       const std::string& to, RecordStyle style, std::vector<Rewrite>& out,
+                       Findings& refused) {
   for (auto& s : records.all<S>()) {
     ReferenceRenamer<R> renamer{from, to};
     S before = s.record;
     S::references(s.record, renamer);
     if (!renamer.renamed) continue;
-    std::string old_path = ProgrammeDir::record_path<S>(record_key(before));
-    std::string new_path = ProgrammeDir::record_path<S>(record_key(s.record));
-    s.origin.path = dir.shown(new_path);
-    out.push_back(
-        {old_path, new_path, canonical_text(s.record, style), record_changes(before, s.record)});
+    out.push_back(rewrite(dir, before, s.record, style, refused));
+    s.origin.path = dir.shown(out.back().new_path);
   }
 }
 
@@ -72,16 +84,16 @@ int run_mv_of(const Globals& g, const MvOptions& o) {
 
   RecordStyle style = RecordStyle::of(records.programme->record);
   std::vector<Rewrite> rewrites;
-  std::string old_path = ProgrammeDir::record_path<R>(ref.key);
-  std::string new_path = ProgrammeDir::record_path<R>(to);
-  moved.origin.path = dir.shown(new_path);
-  rewrites.push_back({old_path, new_path, canonical_text(moved.record, style), {}});
+  Findings refused;
+  rewrites.push_back(rewrite(dir, old->record, moved.record, style, refused));
+  rewrites.back().fields.clear();  // its key, which the rename line says
+  moved.origin.path = dir.shown(rewrites.back().new_path);
   auto& list = records.all<R>();
   list.erase(list.begin() + (old - list.data()));
   records.put(std::move(moved));
   for_each_record_type([&](auto type) {
     using S = typename decltype(type)::type;
-    rename_references<R, S>(dir, records, ref.key, to, style, rewrites);
+    rename_references<R, S>(dir, records, ref.key, to, style, rewrites, refused);
   });
   records.sort();
 
@@ -91,10 +103,6 @@ int run_mv_of(const Globals& g, const MvOptions& o) {
   check_records(records, after);
   std::set<std::string> touched;
   for (const auto& r : rewrites) touched.insert(dir.shown(r.new_path));
-  Findings refused;
-  for (const auto& r : rewrites)
-    if (auto why = comments_would_be_lost(dir, r.old_path))
-      refused.error(dir.shown(r.old_path), {}, *why);
   for (const auto& f : after.items())
     if (f.severity == Severity::kError && touched.count(f.path)) refused.add(f);
   print_findings(refused);

@@ -411,7 +411,14 @@ static std::unique_ptr<fs::Lock> lock(const ProgrammeDir& dir) {
 std::optional<std::string> comments_would_be_lost(const ProgrammeDir& dir,
                                                   const std::string& relative) {
   auto text = fs::read_file_if_exists(dir.absolute(relative));
-  if (!text || !yaml::has_comments(*text)) return std::nullopt;
+  if (!text) return std::nullopt;
+  return comments_would_be_lost(dir, relative, *text);
+}
+
+std::optional<std::string> comments_would_be_lost(const ProgrammeDir& dir,
+                                                  const std::string& relative,
+                                                  std::string_view text) {
+  if (!yaml::has_comments(text)) return std::nullopt;
   return msg(
       "{} has comments, which changing it would lose; move them into a field or remove them "
       "('inovasi edit' or 'inovasi fmt --strip-comments') first",

@@ -682,3 +682,18 @@ TEST_CASE(
                      std::string(by_stage[i]) + ",") != std::string::npos);
   }
 }
+
+TEST_CASE("mv does not rewrite a referring file that has comments, and changes nothing") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  sandbox.write("tuban/contracts/rsud-2018.yaml",
+                sandbox.read("tuban/contracts/rsud-2018.yaml") + "# ditandatangani di pendopo\n");
+  const auto before = file_contents(sandbox.path("tuban"));
+  Result r = sandbox.run({"-C", "tuban", "mv", "unit", "rsud-koesma", "rsud-soegiri"});
+  CHECK(r.err ==
+        "tuban/contracts/rsud-2018.yaml: error: tuban/contracts/rsud-2018.yaml has comments, "
+        "which changing it would lose; move them into a field or remove them ('inovasi edit' "
+        "or 'inovasi fmt --strip-comments') first\n");
+  CHECK(r.status == 1);
+  CHECK(file_contents(sandbox.path("tuban")) == before);
+}

@@ -155,6 +155,10 @@ class Transaction {
 // comments), or nothing when it would not.
 std::optional<std::string> comments_would_be_lost(const ProgrammeDir& dir,
                                                   const std::string& relative);
+// The same for a file whose text was read already.
+std::optional<std::string> comments_would_be_lost(const ProgrammeDir& dir,
+                                                  const std::string& relative,
+                                                  std::string_view text);
 
 // Finishes a change that a killed command left in kJournalFile, under the
 // directory lock, and says so on stderr; nothing when there is none. Every
