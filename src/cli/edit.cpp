@@ -105,7 +105,10 @@ int run_edit_of(const Globals& g, const EditOptions& o) {
     // findings name the record's file, at the lines of the edited text.
     Findings findings;
     std::optional<Stored<R>> stored = read_record_text<R>(edited, shown, findings);
-    Records records = load_records(dir, findings);
+    // What the other files say is theirs; what the file on disk says is what
+    // the edit replaces (a broken record may be mended here).
+    Findings on_disk;
+    Records records = load_records(dir, on_disk);
     if (stored && record_key(stored->record) != ref.key)
       findings.error(shown, stored->origin.at(R::kKeyColumns[0]),
                      msg("the key cannot change here ({} → {}); use 'inovasi mv'", ref.key,
@@ -138,8 +141,10 @@ int run_edit_of(const Globals& g, const EditOptions& o) {
     std::optional<RecordStyle> style;
     if (records.programme) style = RecordStyle::of(records.programme->record);
     std::string canonical = canonical_text(stored->record, style_for_file(style, original));
-    Findings ignored;
-    std::optional<Stored<R>> before = read_record_text<R>(original, shown, ignored);
+    // The changes field by field, when the record was readable before.
+    Findings before_findings;
+    std::optional<Stored<R>> before = read_record_text<R>(original, shown, before_findings);
+    if (before_findings.has_errors()) before.reset();
     transaction.stage(ref.relative, canonical);
     transaction.commit();
     std::cout << (canonical == original ? msg("unchanged {}", shown) : msg("updated {}", shown))

@@ -697,3 +697,19 @@ TEST_CASE("mv does not rewrite a referring file that has comments, and changes n
   CHECK(r.status == 1);
   CHECK(file_contents(sandbox.path("tuban")) == before);
 }
+
+TEST_CASE("edit mends a record that check refuses, judging the edited text alone") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  std::string good = sandbox.read("tuban/units/bappeda.yaml");
+  std::string broken = good;
+  broken.replace(broken.find("kind: badan"), 11, "kind: kantor");
+  sandbox.write("tuban/units/bappeda.yaml", broken);
+  std::string editor =
+      fake_editor(sandbox, "editor", "sed -i 's/kind: kantor/kind: badan/' \"$1\"");
+  Result r =
+      sandbox.run_on_terminal({"-C", "tuban", "edit", "unit", "bappeda"}, 80, {{"EDITOR", editor}});
+  CHECK(r.out == "updated tuban/units/bappeda.yaml\n");
+  CHECK(r.status == 0);
+  CHECK(sandbox.read("tuban/units/bappeda.yaml") == good);
+}
