@@ -248,7 +248,7 @@ _inovasi_command stage '
 
 _inovasi_command step '
   IDEA                      idea
-  N                         text
+  N                         step
   --done                    date
   --undo                    flag
   --due                     date
@@ -474,6 +474,19 @@ _inovasi_ids() {
   _inovasi_glob_end
 }
 
+# _inovasi_steps: the numbers of the plan steps of the idea named before
+# (inovasi step IDEA N), 1 for the first, as inovasi show lists them.
+_inovasi_steps() {
+  [[ $first_positional != *[^a-z0-9-]* && -n $first_positional ]] && _inovasi_root || return 0
+  local file="$root/ideas/$first_positional.yaml" line n=0
+  [[ -r $file ]] || return 0
+  local -a numbers=()
+  while IFS= read -r line; do
+    [[ $line == "  - step:"* ]] && numbers+=($((++n)))
+  done <"$file"
+  _inovasi_words "${numbers[@]}"
+}
+
 # _inovasi_record: show's id: a unit, idea, contract or regulation, or a
 # report as CONTRACT/PERIOD; CONTRACT/ is offered for the contracts that
 # have reports, so that a '/' leads on to their periods.
@@ -670,6 +683,7 @@ _inovasi_value() {
         nospace=1
       fi
       ;;
+    step) _inovasi_steps ;;
     field)
       # The field's name, then '=': its value is the user's.
       if [[ $cur != *=* && -n ${_inovasi_fields[$first_positional]+set} ]]; then

@@ -30,7 +30,12 @@ std::string inline_text(const yaml::Node& n) {
   return {};
 }
 
-using Flat = std::vector<std::pair<std::string, std::string>>;
+// A field as one line of text, and a list's items too.
+struct FlatValue {
+  std::string path, text;
+  std::optional<std::vector<std::string>> items;
+};
+using Flat = std::vector<FlatValue>;
 
 void flatten(const yaml::Node& n, const std::string& path, Flat& out) {
   if (n.kind == yaml::Kind::kMap) {
@@ -48,11 +53,29 @@ void flatten(const yaml::Node& n, const std::string& path, Flat& out) {
     }
     return;
   }
-  out.emplace_back(path, inline_text(n));
+  FlatValue value{path, inline_text(n), std::nullopt};
+  if (n.kind == yaml::Kind::kSequence) {
+    value.items.emplace();
+    for (const auto& item : n.items) value.items->push_back(inline_text(item));
+  }
+  out.push_back(std::move(value));
 }
 
+// The items of `from` that `to` does not have, in order, each counted once
+// per time it is missing.
+std::vector<std::string> missing(const std::vector<std::string>& from,
+                                 const std::vector<std::string>& to) {
+  std::map<std::string, int> left;
+  for (const auto& item : to) ++left[item];
+  std::vector<std::string> out;
+  for (const auto& item : from)
+    if (left[item]-- <= 0) out.push_back(item);
+  return out;
+}
+
+constexpr std::size_t kWidest = 60;
+
 std::string shown_value(const std::string& value) {
-  constexpr std::size_t kWidest = 60;
   std::string one_line;
   for (char c : value) one_line += c == '\n' ? std::string("\\n") : std::string(1, c);
   return text::truncate_to_width(text::escape_controls(one_line), kWidest);
@@ -65,17 +88,25 @@ std::vector<FieldChange> node_changes(const yaml::Node& before, const yaml::Node
   Flat a, b;
   flatten(before, "", a);
   flatten(after, "", b);
-  std::map<std::string, std::string> in_a(a.begin(), a.end()), in_b(b.begin(), b.end());
+  std::map<std::string, const FlatValue*> in_a, in_b;
+  for (const auto& v : a) in_a[v.path] = &v;
+  for (const auto& v : b) in_b[v.path] = &v;
   std::vector<FieldChange> changes;
-  for (const auto& [field, value] : a) {
-    auto other = in_b.find(field);
-    if (other == in_b.end())
-      changes.push_back({field, value, std::nullopt});
-    else if (other->second != value)
-      changes.push_back({field, value, other->second});
+  for (const auto& v : a) {
+    auto other = in_b.find(v.path);
+    if (other == in_b.end()) {
+      changes.push_back({v.path, v.text, std::nullopt, {}, {}});
+    } else if (other->second->text != v.text) {
+      FieldChange change{v.path, v.text, other->second->text, {}, {}};
+      if (v.items && other->second->items) {
+        change.removed = missing(*v.items, *other->second->items);
+        change.added = missing(*other->second->items, *v.items);
+      }
+      changes.push_back(std::move(change));
+    }
   }
-  for (const auto& [field, value] : b)
-    if (!in_a.count(field)) changes.push_back({field, std::nullopt, value});
+  for (const auto& v : b)
+    if (!in_a.count(v.path)) changes.push_back({v.path, std::nullopt, v.text, {}, {}});
   // In the record's key order; within one field, as each version lists them.
   auto rank = [&](const std::string& field) {
     std::string top = field.substr(0, field.find_first_of(".["));
@@ -90,6 +121,14 @@ std::vector<FieldChange> node_changes(const yaml::Node& before, const yaml::Node
 std::string describe(const FieldChange& change) {
   if (!change.before) return "+ " + change.field + ": " + shown_value(*change.after);
   if (!change.after) return "- " + change.field + ": " + shown_value(*change.before);
+  bool fits = text::display_width(*change.before) <= kWidest &&
+              text::display_width(*change.after) <= kWidest;
+  if (!fits && (!change.removed.empty() || !change.added.empty())) {
+    std::vector<std::string> items;
+    for (const auto& item : change.removed) items.push_back("- " + shown_value(item));
+    for (const auto& item : change.added) items.push_back("+ " + shown_value(item));
+    return change.field + ": " + text::join(items, ", ");
+  }
   return change.field + ": " + shown_value(*change.before) + " → " + shown_value(*change.after);
 }
 

@@ -219,6 +219,10 @@ expect 'inovasi add-unit --kind ru' rumah\ sakit rumah\ sakit\ umum\ daerah
 expect 'inovasi add-unit --kind ke' kecamatan kelurahan
 expect 'inovasi add-unit --kind zz'
 expect 'inovasi list units --kind b' badan
+expect 'inovasi step antrean-online ' 1 2 3 4 5
+expect 'inovasi step antrean-online 2 --done 2018-09-15 --' --undo --due --add --dry-run \
+  --lang --no-cache --help --version
+expect 'inovasi step nope '
 expect 'inovasi set idea antrean-online bud' budget=
 expect 'inovasi set idea antrean-online budget=1 pro' proposer_name= proposer_nip= \
   proposer_position= proposer_echelon= problem=

@@ -713,3 +713,28 @@ TEST_CASE("edit mends a record that check refuses, judging the edited text alone
   CHECK(r.status == 0);
   CHECK(sandbox.read("tuban/units/bappeda.yaml") == good);
 }
+
+TEST_CASE("mv of an idea renames it in the contracts and regulations that list it") {
+  Sandbox sandbox;
+  copy_tree(tuban(), sandbox.path("tuban"));
+  Result r = sandbox.run({"-C", "tuban", "mv", "idea", "antrean-online", "antrean-rsud"});
+  CHECK(r.out ==
+        "renamed tuban/ideas/antrean-online.yaml → tuban/ideas/antrean-rsud.yaml\n"
+        "updated tuban/contracts/rsud-2018.yaml\n"
+        "  ideas: [antrean-online] → [antrean-rsud]\n"
+        "updated tuban/regulations/perbup-27-2018.yaml\n"
+        "  ideas: - antrean-online, + antrean-rsud\n"
+        "updated tuban/regulations/perbup-45-2018.yaml\n"
+        "  ideas: - antrean-online, + antrean-rsud\n");
+  CHECK(r.status == 0);
+  CHECK(sandbox.read("tuban/regulations/perbup-45-2018.yaml") ==
+        "id: perbup-45-2018\n"
+        "number: Perbup No. 45 Tahun 2018\n"
+        "date: 2018-12-20\n"
+        "amends: perbup-27-2018\n"
+        "ideas: [antrean-rsud, paten-keliling, bedah-rumah-gotong-royong, lapor-jalan-rusak, "
+        "akta-lahir-rumah-sakit]\n");
+  Result check = sandbox.run({"-C", "tuban", "check"});
+  CHECK(check.err == "");
+  CHECK(check.status == 0);
+}

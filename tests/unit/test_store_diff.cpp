@@ -81,3 +81,21 @@ TEST_CASE("diff labels targets by id and reports' values by target") {
   CHECK(described(r, changed) ==
         Strings{"actual.b: 2 → 3", "+ narrative: " + std::string(59, 'x') + "…"});
 }
+
+TEST_CASE("diff shows a long list by the items it lost and gained") {
+  Regulation before;
+  before.id = "perbup-45-2018";
+  before.ideas = {"antrean-online", "paten-keliling", "bedah-rumah-gotong-royong",
+                  "lapor-jalan-rusak", "akta-lahir-rumah-sakit"};
+  Regulation after = before;
+  after.ideas[0] = "antrean-rsud";
+  after.ideas.push_back("paten-keliling");  // an item twice: the second is gained
+  CHECK(described(before, after) ==
+        Strings{"ideas: - antrean-online, + antrean-rsud, + paten-keliling"});
+  // A short list is shown whole.
+  Regulation short_before;
+  short_before.ideas = {"a", "b"};
+  Regulation short_after = short_before;
+  short_after.ideas = {"b", "c"};
+  CHECK(described(short_before, short_after) == Strings{"ideas: [a, b] → [b, c]"});
+}

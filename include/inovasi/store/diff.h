@@ -16,6 +16,8 @@ struct FieldChange {
   std::string field;
   std::optional<std::string> before;  // none: the field is added
   std::optional<std::string> after;   // none: the field is removed
+  // A list changed: the items the new one lacks and those it adds, in order.
+  std::vector<std::string> removed, added;
 };
 
 // The fields of two encoded records that differ, ordered as `keys` (the
@@ -31,7 +33,8 @@ std::vector<FieldChange> record_changes(const R& before, const R& after) {
 }
 
 // "stage: initiative → trial", "+ trial_date: 2019-03-01", "- budget: 5000000";
-// long or multi-line text is shown on one line, cut to fit.
+// long or multi-line text is shown on one line, cut to fit; a long list by
+// the items it lost and gained: "ideas: - antrean-online, + antrean-rsud".
 std::string describe(const FieldChange& change);
 
 }  // namespace inovasi
