@@ -15,15 +15,18 @@ namespace {
 
 class Checker {
  public:
-  Checker(const Records& records, Findings& findings) : r_(records), out_(findings) {}
+  // alone: the records are looked at one by one, without the others they
+  // name (the rules a single file must keep, whatever the rest holds).
+  Checker(const Records& records, Findings& findings, bool alone = false)
+      : r_(records), out_(findings), alone_(alone) {}
 
   void run() {
-    if (r_.programme) programme(*r_.programme);
-    for (const auto& u : r_.units) unit(u);
-    for (const auto& i : r_.ideas) idea(i);
-    for (const auto& c : r_.contracts) contract(c), listed_after_drop(c);
-    for (const auto& rep : r_.reports) report(rep);
-    for (const auto& reg : r_.regulations) regulation(reg), listed_after_drop(reg);
+    if (r_.programme) rules(*r_.programme);
+    for (const auto& u : r_.units) rules(u);
+    for (const auto& i : r_.ideas) rules(i);
+    for (const auto& c : r_.contracts) rules(c), listed_after_drop(c);
+    for (const auto& rep : r_.reports) rules(rep);
+    for (const auto& reg : r_.regulations) rules(reg), listed_after_drop(reg);
     duplicates(r_.units);
     duplicates(r_.ideas);
     duplicates(r_.contracts);
@@ -34,6 +37,20 @@ class Checker {
  private:
   const Records& r_;
   Findings& out_;
+  bool alone_;
+
+ public:
+  template <class R>
+  void one(const Stored<R>& s) {
+    rules(s);
+  }
+
+ private:
+  // Whether the record a reference names is missing; never, looked at alone.
+  template <class X>
+  bool missing(const std::string& key) const {
+    return !alone_ && !r_.find<X>(key);
+  }
 
   template <class R>
   void error(const Stored<R>& s, std::string_view field, std::string message) {
@@ -87,7 +104,7 @@ class Checker {
             msg("{} {} is before {} {}", later_name, later->str(), earlier_name, earlier->str()));
   }
 
-  void programme(const Stored<Programme>& s) {
+  void rules(const Stored<Programme>& s) {
     const Programme& p = s.record;
     if (p.reporting && p.reporting->every_months && *p.reporting->every_months != 3)
       error(s, "reporting.every_months",
@@ -134,17 +151,17 @@ class Checker {
     }
   }
 
-  void contract(const Stored<Contract>& s) {
+  void rules(const Stored<Contract>& s) {
     const Contract& c = s.record;
     identity(s);
-    if (!r_.find<Unit>(c.unit))
+    if (missing<Unit>(c.unit))
       error(s, "unit", msg("unit '{}' does not exist (no units/{}.yaml)", c.unit, c.unit));
     for (std::size_t k = 0; k < c.ideas.size(); ++k) {
       std::string field = fmt::format("ideas[{}]", k);
       const Stored<Idea>* idea = r_.find<Idea>(c.ideas[k]);
-      if (!idea)
+      if (missing<Idea>(c.ideas[k]))
         error(s, field, msg("idea '{}' does not exist (no ideas/{}.yaml)", c.ideas[k], c.ideas[k]));
-      else if (idea->record.unit != c.unit)
+      else if (idea && idea->record.unit != c.unit)
         warning(s, field,
                 msg("idea '{}' belongs to unit '{}', not to the contracted unit '{}'", c.ideas[k],
                     idea->record.unit, c.unit));
@@ -183,7 +200,7 @@ class Checker {
 
   // Fields that could not be read are left unset; the rules that need them
   // stay quiet rather than pile made-up errors on the real one.
-  void report(const Stored<Report>& s) {
+  void rules(const Stored<Report>& s) {
     const Report& rep = s.record;
     const std::string& path = s.origin.path;
     bool period_set = rep.period.is_set(), submitted_set = rep.submitted.is_set();
@@ -202,6 +219,7 @@ class Checker {
     if (rep.contract.empty()) return;
     const Stored<Contract>* contract = r_.find<Contract>(rep.contract);
     if (!contract) {
+      if (alone_) return;
       error(s, "contract",
             msg("contract '{}' does not exist (no contracts/{}.yaml)", rep.contract, rep.contract));
       return;
@@ -231,7 +249,7 @@ class Checker {
     return std::string(Report::kFolder) + "/" + record_key(r) + ".yaml";
   }
 
-  void unit(const Stored<Unit>& s) {
+  void rules(const Stored<Unit>& s) {
     identity(s);
     if (s.record.head) nip(s, "head.nip", s.record.head->nip);
   }
@@ -250,14 +268,14 @@ class Checker {
     return false;
   }
 
-  void idea(const Stored<Idea>& s) {
+  void rules(const Stored<Idea>& s) {
     const Idea& i = s.record;
     identity(s);
-    if (!i.unit.empty() && !r_.find<Unit>(i.unit))
+    if (!i.unit.empty() && missing<Unit>(i.unit))
       error(s, "unit", msg("unit '{}' does not exist (no units/{}.yaml)", i.unit, i.unit));
-    if (!i.priority.empty() && !has_priority(i.priority))
+    if (!i.priority.empty() && !alone_ && !has_priority(i.priority))
       error(s, "priority", msg("priority '{}' is not in inovasi.yaml", i.priority));
-    if (!i.indicator.empty()) {
+    if (!i.indicator.empty() && !alone_) {
       const Indicator* ind = indicator(i.indicator);
       if (!ind)
         error(s, "indicator", msg("indicator '{}' is not in inovasi.yaml", i.indicator));
@@ -271,7 +289,7 @@ class Checker {
     stage_dates(s);
   }
 
-  void regulation(const Stored<Regulation>& s) {
+  void rules(const Stored<Regulation>& s) {
     const Regulation& g = s.record;
     identity(s);
     std::map<std::string, std::size_t> listed;
@@ -280,12 +298,13 @@ class Checker {
       const std::string& idea = g.ideas[k];
       if (auto [it, first] = listed.emplace(idea, k); !first)
         error(s, field, msg("idea '{}' is listed twice (first as ideas[{}])", idea, it->second));
-      else if (!r_.find<Idea>(idea))
+      else if (missing<Idea>(idea))
         error(s, field, msg("idea '{}' does not exist (no ideas/{}.yaml)", idea, idea));
     }
     if (g.amends.empty()) return;
     if (g.amends == g.id) return error(s, "amends", tr("a regulation cannot amend itself"));
     const Stored<Regulation>* amended = r_.find<Regulation>(g.amends);
+    if (!amended && alone_) return;
     if (!amended)
       return error(
           s, "amends",
@@ -384,5 +403,17 @@ class Checker {
 void check_records(const Records& records, Findings& findings) {
   Checker(records, findings).run();
 }
+
+template <class R>
+void check_record_alone(const Stored<R>& stored, Findings& findings) {
+  Records none;
+  Checker(none, findings, /*alone=*/true).one(stored);
+}
+template void check_record_alone(const Stored<Programme>&, Findings&);
+template void check_record_alone(const Stored<Unit>&, Findings&);
+template void check_record_alone(const Stored<Idea>&, Findings&);
+template void check_record_alone(const Stored<Contract>&, Findings&);
+template void check_record_alone(const Stored<Report>&, Findings&);
+template void check_record_alone(const Stored<Regulation>&, Findings&);
 
 }  // namespace inovasi

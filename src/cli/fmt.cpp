@@ -20,9 +20,24 @@ struct FmtOptions {
 
 struct Rewrite {
   std::string path;  // relative to the programme directory
+  std::string text;  // as it was read
   std::string canonical;
   bool loses_comments;
 };
+
+// Plans the rewrite of a file read whole, unless the canonical bytes would
+// not be written (unwritable_record): then the file is left as it is.
+void plan_rewrite(const ProgrammeDir& dir, const std::string& relative, std::string text,
+                  std::string canonical, Findings& findings, std::vector<Rewrite>& plan) {
+  if (canonical == text) return;
+  if (auto why = unwritable_record(relative, canonical)) {
+    findings.error(dir.shown(relative), {},
+                   msg("cannot be formatted, as its canonical form would be wrong: {}", *why));
+    return;
+  }
+  bool comments = yaml::has_comments(text);
+  plan.push_back({relative, std::move(text), std::move(canonical), comments});
+}
 
 // style: the programme's editor_schema setting, which adds or removes each
 // file's schema hint; none when inovasi.yaml could not be read, and then
@@ -34,8 +49,7 @@ void plan_files(const ProgrammeDir& dir, const std::vector<std::string>& files, 
     LoadedFile<R> file = load_file<R>(dir, relative, findings);
     if (!file.clean) continue;  // never rewrite what could not be read whole
     std::string canonical = canonical_text(file.stored->record, style_for_file(style, file.text));
-    if (canonical != file.text)
-      plan.push_back({relative, std::move(canonical), yaml::has_comments(file.text)});
+    plan_rewrite(dir, relative, std::move(file.text), std::move(canonical), findings, plan);
   }
 }
 
@@ -46,8 +60,7 @@ std::optional<RecordStyle> plan_programme(const ProgrammeDir& dir, Findings& fin
   if (!file.clean) return std::nullopt;
   RecordStyle style = RecordStyle::of(file.stored->record);
   std::string canonical = canonical_text(file.stored->record, style_for_file(style, file.text));
-  if (canonical != file.text)
-    plan.push_back({kProgrammeFile, std::move(canonical), yaml::has_comments(file.text)});
+  plan_rewrite(dir, kProgrammeFile, std::move(file.text), std::move(canonical), findings, plan);
   return style;
 }
 
@@ -74,11 +87,16 @@ int run_fmt(const Globals& g, const FmtOptions& o) {
     return findings.has_errors() || !plan.empty() ? kInvalid : kOk;
   }
   for (const auto& r : plan)
-    if (!r.loses_comments || o.strip_comments) transaction->stage(r.path, r.canonical);
+    if (!r.loses_comments || o.strip_comments) {
+      transaction->stage(r.path, r.canonical);
+      transaction->read_as(r.path, r.text);
+    }
   print_findings(findings);
-  for (const auto& relative : transaction->commit())
+  // A file an editor saves while fmt runs keeps that edit.
+  for (const auto& relative : transaction->commit(Transaction::OnChanged::kSkipFile))
     std::cout << msg("formatted {}\n", dir.shown(relative));
-  return findings.has_errors() ? kInvalid : kOk;
+  for (const auto& note : transaction->skipped()) std::cerr << note << "\n";
+  return findings.has_errors() || !transaction->skipped().empty() ? kInvalid : kOk;
 }
 
 }  // namespace

@@ -2,13 +2,17 @@
 
 #include <sys/stat.h>
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <set>
 
+#include "inovasi/check/check.h"
 #include "inovasi/store/cache.h"
 #include "inovasi/store/codec.h"
+#include "inovasi/store/record_types.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
 #include "inovasi/util/messages.h"
@@ -242,7 +246,13 @@ template <class R>
 static void warn_if_not_canonical(const ProgrammeDir& dir, const LoadedFile<R>& file,
                                   Findings& findings, std::optional<RecordStyle> style) {
   if (!file.clean) return;
-  if (canonical_text(file.stored->record, style_for_file(style, file.text)) != file.text)
+  if (canonical_text(file.stored->record, style_for_file(style, file.text)) == file.text) return;
+  // fmt leaves a file with comments alone unless told to drop them.
+  if (yaml::has_comments(file.text))
+    findings.warning(dir.shown(file.path), {},
+                     tr("not in canonical form (run 'inovasi fmt --strip-comments', which drops "
+                        "its comments)"));
+  else
     findings.warning(dir.shown(file.path), {}, tr("not in canonical form (run 'inovasi fmt')"));
 }
 
@@ -460,7 +470,37 @@ void Transaction::remove_folder_if_empty(const std::string& relative) {
   folders_.push_back(relative);
 }
 
-std::vector<std::string> Transaction::commit() {
+void Transaction::read_as(const std::string& relative, std::optional<std::string> bytes) {
+  read_[relative] = std::move(bytes);
+}
+
+std::optional<std::string> unwritable_record(const std::string& relative,
+                                             std::string_view content) {
+  std::optional<std::string> why;
+  visit_record_path(relative, [&](auto type) {
+    using R = typename decltype(type)::type;
+    Findings findings;
+    std::optional<Stored<R>> stored = read_record_text<R>(content, relative, findings);
+    if (stored && !findings.has_errors()) check_record_alone(*stored, findings);
+    for (const auto& f : findings.items())
+      if (f.severity == Severity::kError && !why)
+        why = f.mark.line ? fmt::format("{}:{}: {}", f.mark.line, f.mark.column, f.message)
+                          : f.message;
+    if (!why && (!stored || canonical_text(stored->record, style_of_file(content)) != content))
+      why = tr("read back, it would not be the record it was written from");
+  });
+  return why;
+}
+
+std::vector<std::string> Transaction::commit(OnChanged on_changed) {
+  // What is about to be written is read back first: bytes that would not
+  // give their record again (a bug, or text no reader keeps) are never
+  // written, nor is a record that breaks a rule it keeps on its own.
+  for (const auto& [relative, content] : staged_)
+    if (auto why = unwritable_record(relative, content))
+      throw InvalidInput(
+          msg("{}: not written, as the bytes to be written are wrong: {}", dir_.shown(relative),
+              *why));
   // Every path first, so that a refusal leaves no folder created either.
   // A batch writes thousands of files into a few folders: each folder's
   // steps are looked at once, then each file itself.
@@ -504,6 +544,24 @@ std::vector<std::string> Transaction::commit() {
     written.push_back(relative);
   }
   for (const auto& relative : folders_) batch.remove_folder_if_empty(dir_.absolute(relative));
+  // Just before the renames, each file read earlier must still be what was
+  // read: an editor may have saved it meanwhile, and that edit must stay.
+  std::map<stdfs::path, std::string> read_paths;
+  for (const auto& [relative, bytes] : read_) read_paths[dir_.absolute(relative)] = relative;
+  batch.before_renames([&](const stdfs::path& target) {
+    auto it = read_paths.find(target);
+    if (it == read_paths.end()) return true;
+    const std::optional<std::string>& was = read_.at(it->second);
+    if (fs::read_file_if_exists(target) == was) return true;
+    std::string note = msg("{}: changed since it was read; left alone", dir_.shown(it->second));
+    if (on_changed == OnChanged::kRefuseAll)
+      throw InvalidInput(msg("{}: changed since it was read; nothing was written, run the "
+                             "command again",
+                             dir_.shown(it->second)));
+    skipped_.push_back(note);
+    std::erase(written, it->second);
+    return false;
+  });
   if (batch.size() > 1 || (batch.size() == 1 && !folders_.empty()))
     batch.commit_journaled(dir_.absolute(kJournalFile), dir_.root());
   else
@@ -511,6 +569,7 @@ std::vector<std::string> Transaction::commit() {
   staged_.clear();
   removed_.clear();
   folders_.clear();
+  read_.clear();
   return written;
 }
 

@@ -69,6 +69,27 @@ Mark to_mark(const YAML::Mark& m) {
   return {m.line + 1, m.column + 1};
 }
 
+// yaml-cpp decodes the escapes \N and \_ of a double-quoted scalar to the
+// lone bytes 0x85 and 0xA0, not to U+0085 and U+00A0 in UTF-8. The text it
+// reads is valid UTF-8 and every other escape gives UTF-8, so each byte
+// that is not part of a valid sequence is one of those code points: it is
+// written again as UTF-8, as every other reader of YAML decodes it.
+std::string utf8_of_escapes(std::string value) {
+  std::size_t bad = text::first_invalid_utf8(value).value_or(value.size());
+  if (bad == value.size()) return value;
+  std::string out = value.substr(0, bad);
+  for (std::string_view rest = std::string_view(value).substr(bad); !rest.empty();) {
+    auto lone = static_cast<unsigned char>(rest[0]);
+    out += static_cast<char>(0xC0 | (lone >> 6));
+    out += static_cast<char>(0x80 | (lone & 0x3F));
+    rest.remove_prefix(1);
+    std::size_t valid = text::first_invalid_utf8(rest).value_or(rest.size());
+    out += rest.substr(0, valid);
+    rest.remove_prefix(valid);
+  }
+  return out;
+}
+
 // Builds Nodes from parser events; throws Stop at the first thing records
 // never contain, since nothing after it can be trusted.
 class Builder : public YAML::EventHandler {
@@ -95,7 +116,7 @@ class Builder : public YAML::EventHandler {
                 const std::string& value) override {
     refuse_anchor(m, anchor);
     refuse_tag(m, tag);
-    Node n = Node::scalar(value);
+    Node n = Node::scalar(utf8_of_escapes(value));
     n.mark = to_mark(m);
     n.plain = tag == "?";
     add(std::move(n));

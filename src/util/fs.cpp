@@ -323,9 +323,20 @@ constexpr std::string_view kJournalEnd = "end\n";
 
 }  // namespace
 
+void AtomicBatch::leave_unwanted() {
+  if (!wanted_) return;
+  std::erase_if(removals_, [this](const stdfs::path& target) { return !wanted_(target); });
+  std::erase_if(pending_, [this](const Pending& p) {
+    if (wanted_(p.target)) return false;
+    ::unlink(p.temporary.c_str());
+    return true;
+  });
+}
+
 void AtomicBatch::commit(Durability durability) {
   if (size() == 0) return;
   if (durability == Durability::kFlushed && !pending_.empty()) flush();
+  leave_unwanted();
   std::vector<Step> steps;
   for (const auto& p : pending_) steps.push_back({Step::kRename, p.temporary, p.target});
   for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r});
@@ -340,6 +351,7 @@ void AtomicBatch::commit(Durability durability) {
 void AtomicBatch::commit_journaled(const stdfs::path& journal, const stdfs::path& base) {
   if (size() == 0) return;
   if (!pending_.empty()) flush();
+  leave_unwanted();
   std::vector<Step> steps;
   for (const auto& p : pending_) steps.push_back({Step::kRename, p.temporary, p.target});
   for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r});

@@ -211,7 +211,8 @@ TEST_CASE("editor_schema: a hint is no comment to keep, but other comments still
   Result r = sandbox.run({"check"});
   CHECK(r.err ==
         "units/bappeda.yaml: warning: not in canonical form (run 'inovasi fmt')\n"
-        "units/rsud-koesma.yaml: warning: not in canonical form (run 'inovasi fmt')\n");
+        "units/rsud-koesma.yaml: warning: not in canonical form (run 'inovasi fmt "
+        "--strip-comments', which drops its comments)\n");
   r = sandbox.run({"fmt"});
   CHECK(r.out == "formatted units/bappeda.yaml\n");
   CHECK(r.err ==

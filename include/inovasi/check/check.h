@@ -9,4 +9,9 @@ namespace inovasi {
 // Adds every finding about the records; never stops at the first.
 void check_records(const Records& records, Findings& findings);
 
+// The rules one record keeps on its own, whatever the records it names
+// hold: what every record file written must pass (see unwritable_record).
+template <class R>
+void check_record_alone(const Stored<R>& stored, Findings& findings);
+
 }  // namespace inovasi

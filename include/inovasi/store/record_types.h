@@ -54,6 +54,32 @@ bool visit_record_folder(std::string_view folder, F&& f) {
                               std::forward<F>(f));
 }
 
+// ... for the type of the record file at `path`, relative to the programme
+// directory or to a repository it sits in: FOLDER/ID.yaml (a report one
+// folder deeper, reports/CONTRACT/PERIOD.yaml), and inovasi.yaml the
+// programme. False for any other file.
+template <class F>
+bool visit_record_path(std::string_view path, F&& f) {
+  if (!path.ends_with(".yaml")) return false;
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    std::size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  if (visit_record_type_if(
+          [&](auto type) {
+            std::size_t depth = std::size(decltype(type)::type::kKeyColumns);
+            return parts.size() > depth && parts[parts.size() - 1 - depth] == decltype(type)::type::kFolder;
+          },
+          f))
+    return true;
+  if (parts.back() != "inovasi.yaml") return false;
+  f(std::type_identity<Programme>{});
+  return true;
+}
+
 inline std::vector<std::string> record_type_names() {
   std::vector<std::string> names;
   for_each_record_type([&](auto type) { names.emplace_back(decltype(type)::type::kType); });

@@ -2,6 +2,7 @@
 // writing records under the directory lock.
 #pragma once
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -124,6 +125,13 @@ RecordStyle style_for_file(const std::optional<RecordStyle>& programme, std::str
 // that is a symbolic link: records are never read or written through one.
 std::optional<std::string> symlink_on_path(const ProgrammeDir& dir, const std::string& relative);
 
+// Why `content` must not be written as the record file `relative` (see
+// visit_record_path): read back, it would not be a record, or not the record
+// it was written from (canonical bytes read back give the same bytes), or
+// the record would break a rule it keeps on its own (check_record_alone).
+// Nothing for a file that is no record, or bytes that are fine.
+std::optional<std::string> unwritable_record(const std::string& relative, std::string_view content);
+
 // Stages record files and writes them all at once under the directory lock.
 // Unchanged files keep their bytes (and modification time).
 class Transaction {
@@ -139,16 +147,31 @@ class Transaction {
   // A file to remove, and a folder to remove if that leaves it empty.
   void remove(const std::string& relative);
   void remove_folder_if_empty(const std::string& relative);
-  // Writes and removes everything staged. When that is more than one file,
+  // What a file to be written or removed held when the command read it
+  // (nothing: it did not exist). commit looks again, and a file that has
+  // changed since (an editor saved it) is not overwritten: see OnChanged.
+  void read_as(const std::string& relative, std::optional<std::string> bytes);
+  // What commit does when a file changed since it was read: refuse the
+  // whole change (a change of several files is one), or leave just that
+  // file alone (fmt, whose files are each a change of their own).
+  enum class OnChanged { kRefuseAll, kSkipFile };
+  // Writes and removes everything staged. Every record file is first read
+  // back from the bytes to be written (unwritable_record): if one would not
+  // give its record, nothing is written. When that is more than one file,
   // it is all or nothing even if the command is killed (kJournalFile).
   // Returns the relative paths that changed on disk.
-  std::vector<std::string> commit();
+  std::vector<std::string> commit(OnChanged on_changed = OnChanged::kRefuseAll);
+  // The files commit left alone because they changed since they were read,
+  // as "PATH: changed since it was read; left alone" messages.
+  const std::vector<std::string>& skipped() const { return skipped_; }
 
  private:
   const ProgrammeDir& dir_;
   std::unique_ptr<fs::Lock> lock_;
   std::vector<std::pair<std::string, std::string>> staged_;
   std::vector<std::string> removed_, folders_;
+  std::map<std::string, std::optional<std::string>> read_;
+  std::vector<std::string> skipped_;
 };
 
 // Why rewriting a record file would lose what a person typed into it (its

@@ -2,6 +2,7 @@
 // an exclusive directory lock, and batches of atomic replacements.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -86,6 +87,12 @@ class AtomicBatch {
   void commit_journaled(const stdfs::path& journal, const stdfs::path& base);
   // How many files the commit would change (write or remove).
   std::size_t size() const { return pending_.size() + removals_.size(); }
+  // Called by commit for each file it is about to replace or remove, once
+  // the new contents are on disk and before the first rename: a file it
+  // returns false for is left as it is. It may throw to stop the commit.
+  void before_renames(std::function<bool(const stdfs::path& target)> wanted) {
+    wanted_ = std::move(wanted);
+  }
 
  private:
   struct Pending {
@@ -93,6 +100,8 @@ class AtomicBatch {
     stdfs::path temporary;
   };
   void flush();
+  void leave_unwanted();
+  std::function<bool(const stdfs::path&)> wanted_;
   std::vector<Pending> pending_;
   std::vector<stdfs::path> removals_;
   std::vector<stdfs::path> folders_;  // removed when left empty
