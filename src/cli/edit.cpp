@@ -146,7 +146,14 @@ int run_edit_of(const Globals& g, const EditOptions& o) {
     std::optional<Stored<R>> before = read_record_text<R>(original, shown, before_findings);
     if (before_findings.has_errors()) before.reset();
     transaction.stage(ref.relative, canonical);
-    transaction.commit();
+    transaction.read_as(ref.relative, original);
+    try {
+      transaction.commit();
+    } catch (const Error&) {
+      scratch.keep();  // what was typed is never lost
+      std::cerr << msg("your version is kept in {}", scratch.path()) << "\n";
+      throw;
+    }
     std::cout << (canonical == original ? msg("unchanged {}", shown) : msg("updated {}", shown))
               << "\n";
     if (before)

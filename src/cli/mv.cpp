@@ -18,6 +18,7 @@ struct MvOptions {
 // same file unless its key changed), and what changes in it.
 struct Rewrite {
   std::string old_path, new_path;  // relative to the programme directory
+  std::string text;                // the old file's bytes, as read
   std::string content;
   std::vector<FieldChange> fields;
 };
@@ -31,8 +32,9 @@ Rewrite rewrite(const ProgrammeDir& dir, const S& before, const S& after, Record
   std::string text = fs::read_file(dir.absolute(old_path));
   if (auto why = comments_would_be_lost(dir, old_path, text))
     refused.error(dir.shown(old_path), {}, *why);
-  return {old_path, ProgrammeDir::record_path<S>(record_key(after)),
-          canonical_text(after, style_for_file(style, text)), record_changes(before, after)};
+  std::string content = canonical_text(after, style_for_file(style, text));
+  return {old_path, ProgrammeDir::record_path<S>(record_key(after)), std::move(text),
+          std::move(content), record_changes(before, after)};
 }
 
 // The rewrites of every record of type S whose references name the renamed
@@ -112,6 +114,9 @@ int run_mv_of(const Globals& g, const MvOptions& o) {
     bool renamed = r.old_path != r.new_path;
     if (transaction) {
       transaction->stage(r.new_path, r.content);
+      // Each file as it was read, and the new name still free.
+      transaction->read_as(r.old_path, r.text);
+      if (renamed) transaction->read_as(r.new_path, std::nullopt);
       if (renamed) transaction->remove(r.old_path);
       // A contract's reports move to a folder of the new name.
       std::string folder = stdfs::path(r.old_path).parent_path().string();

@@ -143,6 +143,38 @@ static void refuse_losing_comments(const ProgrammeDir& dir, const std::string& k
     findings.error(origin.path, origin.mark, *why);
 }
 
+// The records an import replaces, each read from its file when first asked
+// for: the cache may lag behind an edit made within its clock's resolution,
+// and a write must never carry a stale copy back. The bytes read are what
+// the file must still hold when the change is written (Transaction::read_as).
+template <class R>
+class FileBases {
+ public:
+  FileBases(const ProgrammeDir& dir, Findings& findings) : dir_(dir), findings_(findings) {}
+  // The record keyed `key` as its file holds it; nothing when there is no
+  // such record, or its file cannot be read whole (a finding says why).
+  const Stored<R>* find(const Records& records, const std::string& key) {
+    if (!records.find<R>(key)) return nullptr;
+    auto [it, inserted] = read_.try_emplace(key);
+    if (inserted) {
+      LoadedFile<R> file = load_file<R>(dir_, ProgrammeDir::record_path<R>(key), findings_);
+      it->second.text = std::move(file.text);
+      if (file.clean) it->second.stored = std::move(file.stored);
+    }
+    return it->second.stored ? &*it->second.stored : nullptr;
+  }
+  const std::string& text(const std::string& key) const { return read_.at(key).text; }
+
+ private:
+  struct Read {
+    std::string text;
+    std::optional<Stored<R>> stored;
+  };
+  const ProgrammeDir& dir_;
+  Findings& findings_;
+  std::map<std::string, Read> read_;
+};
+
 template <class R>
 std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& source,
                                    ImportOptions options, Findings& findings,
@@ -157,6 +189,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   Records records = load_records(dir, existing_findings, {.cache = LoadOptions::Cache::kRead});
 
   Findings local;
+  FileBases<R> bases(dir, local);
   std::vector<Stored<R>> incoming;
   std::map<std::string, int> first_line;
   std::set<std::string> replaced;
@@ -170,7 +203,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
       Findings ignored;
       Origin scratch;
       R keyed = decode_csv_row<R>(cells, source.path, row.mark, ignored, scratch);
-      if (const Stored<R>* old = records.find<R>(record_key(keyed))) existing = &old->record;
+      if (const Stored<R>* old = bases.find(records, record_key(keyed))) existing = &old->record;
     }
     stored.record = decode_csv_row<R>(cells, source.path, row.mark, local, stored.origin,
                                       source.command_line, existing);
@@ -211,7 +244,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     std::string content = canonical_text(s.record, style);
     ChangeKind kind = ChangeKind::kAdded;
     std::vector<FieldChange> fields;
-    if (const auto* old = records.find<R>(key)) {
+    if (const auto* old = bases.find(records, key)) {
       fields = record_changes(old->record, s.record);
       kind = fields.empty() ? ChangeKind::kUnchanged : ChangeKind::kUpdated;
       if (kind == ChangeKind::kUpdated) refuse_losing_comments<R>(dir, key, s.origin, local);
@@ -244,8 +277,14 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   if (local.has_errors()) return {};
 
   if (transaction) {
-    for (const auto& change : changes)
-      if (change.kind != ChangeKind::kUnchanged) transaction->stage(change.path, change.content);
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+      const Change& change = changes[i];
+      if (change.kind == ChangeKind::kUnchanged) continue;
+      transaction->stage(change.path, change.content);
+      std::optional<std::string> was;
+      if (change.kind != ChangeKind::kAdded) was = bases.text(record_key(incoming[i].record));
+      transaction->read_as(change.path, std::move(was));
+    }
     transaction->commit();
   }
   return changes;

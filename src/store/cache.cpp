@@ -309,7 +309,10 @@ void RecordCache::keep(const std::string& relative) {
 void RecordCache::put(const std::string& relative, const FileStamp& stamp) {
   constexpr std::int64_t kRacy = 2'000'000'000;  // two seconds
   changed_ = true;
-  if (static_cast<std::int64_t>(stamp.mtime_ns) > now_ns_ - kRacy) return;
+  // The change time too: `touch -d` sets the modification time back, but
+  // not the change time, which every write moves on.
+  auto latest = static_cast<std::int64_t>(std::max(stamp.mtime_ns, stamp.ctime_ns));
+  if (latest > now_ns_ - kRacy) return;
   kept_.push_back({relative, stamp});
 }
 

@@ -135,8 +135,14 @@ TEST_CASE(
   REQUIRE(stamp.has_value());
   REQUIRE(x_stamp.has_value());
   FileStamp old = *stamp, x_old = *x_stamp;
-  old.mtime_ns -= 60'000'000'000ull;  // as if read a minute after it was written
-  x_old.mtime_ns -= 60'000'000'000ull;
+  for (FileStamp* read : {&old, &x_old}) {  // as if read a minute after it was written
+    read->mtime_ns -= 60'000'000'000ull;
+    read->ctime_ns -= 60'000'000'000ull;
+  }
+  // Set back with `touch -d`, its modification time is old but its change
+  // time is not: another same-size write in the same second could keep it.
+  FileStamp touched = *stamp;
+  touched.mtime_ns -= 60'000'000'000ull;
 
   {
     RecordCache cache = RecordCache::open(programme);
@@ -144,6 +150,7 @@ TEST_CASE(
     CHECK_FALSE(cache.find("units/a.yaml", old).has_value());
     cache.put("units/a.yaml", old);
     cache.put("units/b.yaml", *stamp);  // modified just now: not kept
+    cache.put("units/b.yaml", touched);  // changed just now: not kept
     cache.read_folder("ideas");
     cache.put("ideas/x.yaml", x_old);
     cache.save(programme, records);
@@ -164,6 +171,7 @@ TEST_CASE(
   CHECK(a.record.name == "Unit a");
   CHECK(a.origin.fields == records.units[0].origin.fields);
   CHECK_FALSE(cache.find("units/b.yaml", *stamp).has_value());
+  CHECK_FALSE(cache.find("units/b.yaml", touched).has_value());
   CHECK_FALSE(cache.find("ideas/x.yaml", x_old).has_value());  // not the folder read
   cache.read_folder("ideas");
   CHECK(cache.find("ideas/x.yaml", x_old) == std::optional<std::string_view>(x_blob));
