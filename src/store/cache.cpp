@@ -307,12 +307,17 @@ void RecordCache::keep(const std::string& relative) {
 }
 
 void RecordCache::put(const std::string& relative, const FileStamp& stamp) {
-  constexpr std::int64_t kRacy = 2'000'000'000;  // two seconds
   changed_ = true;
+  // How long another change may leave the same stamp: a filesystem that
+  // keeps whole seconds (its change times have no fraction) could give it
+  // for a second; one that keeps nanoseconds, for a tick of the kernel's
+  // clock, a few milliseconds.
+  constexpr std::int64_t kSecond = 1'000'000'000;
+  std::int64_t racy = stamp.ctime_ns % kSecond == 0 ? 2 * kSecond : kSecond / 20;
   // The change time too: `touch -d` sets the modification time back, but
   // not the change time, which every write moves on.
   auto latest = static_cast<std::int64_t>(std::max(stamp.mtime_ns, stamp.ctime_ns));
-  if (latest > now_ns_ - kRacy) return;
+  if (latest > now_ns_ - racy) return;
   kept_.push_back({relative, stamp});
 }
 

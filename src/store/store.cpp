@@ -1,8 +1,7 @@
 #include "inovasi/store/store.h"
 
-#include <sys/stat.h>
-
 #include <fmt/core.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -498,9 +497,8 @@ std::vector<std::string> Transaction::commit(OnChanged on_changed) {
   // written, nor is a record that breaks a rule it keeps on its own.
   for (const auto& [relative, content] : staged_)
     if (auto why = unwritable_record(relative, content))
-      throw InvalidInput(
-          msg("{}: not written, as the bytes to be written are wrong: {}", dir_.shown(relative),
-              *why));
+      throw InvalidInput(msg("{}: not written, as the bytes to be written are wrong: {}",
+                             dir_.shown(relative), *why));
   // Every path first, so that a refusal leaves no folder created either.
   // A batch writes thousands of files into a few folders: each folder's
   // steps are looked at once, then each file itself.
@@ -555,9 +553,10 @@ std::vector<std::string> Transaction::commit(OnChanged on_changed) {
     if (fs::read_file_if_exists(target) == was) return true;
     std::string note = msg("{}: changed since it was read; left alone", dir_.shown(it->second));
     if (on_changed == OnChanged::kRefuseAll)
-      throw InvalidInput(msg("{}: changed since it was read; nothing was written, run the "
-                             "command again",
-                             dir_.shown(it->second)));
+      throw InvalidInput(
+          msg("{}: changed since it was read; nothing was written, run the "
+              "command again",
+              dir_.shown(it->second)));
     skipped_.push_back(note);
     std::erase(written, it->second);
     return false;

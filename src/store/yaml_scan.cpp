@@ -7,31 +7,14 @@ namespace inovasi::yaml {
 
 namespace {
 
-// Where a line's key begins, past any "- " list markers.
-std::size_t key_column(std::string_view line, std::size_t indent) {
-  std::size_t k = indent;
-  while (k + 1 < line.size() && line[k] == '-' && line[k + 1] == ' ') {
-    k += 2;
-    while (k < line.size() && line[k] == ' ') ++k;
-  }
-  return k;
-}
-
-bool opens_block_scalar(std::string_view rest) {
-  std::size_t end = rest.size();
-  while (end > 0 && (rest[end - 1] == '-' || rest[end - 1] == '+' ||
-                     (rest[end - 1] >= '1' && rest[end - 1] <= '9')))
-    --end;
-  return end > 0 && (rest[end - 1] == '|' || rest[end - 1] == '>') &&
-         (end == 1 || rest[end - 2] == ' ');
-}
-
-// Lexes one line, starting inside quote (0 when none is open) and leaving
-// in it the quote open at the end. opened: where the last quote opened on
-// this line began. Returns where a comment starts, or npos.
-std::size_t lex_line(std::string_view line, char& quote, std::size_t& opened) {
+// Whether plain text, read by a lexer that takes a quote after any of
+// ":-[{,?" and a blank for an opening one, would end inside that quote.
+// Readers that know YAML's rule (see Lexer) never do; but "a, 'b" has long
+// been written quoted, and stays so, that every record keeps its bytes.
+bool quote_after_indicator_left_open(std::string_view line) {
+  char quote = 0;
   char previous = ' ';
-  char last = 0;  // the last non-blank character before this one on the line
+  char last = 0;  // the last non-blank character before this one
   for (std::size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quote) {
@@ -43,62 +26,155 @@ std::size_t lex_line(std::string_view line, char& quote, std::size_t& opened) {
         else
           quote = 0;
       }
-    } else if (c == '#' && (previous == ' ' || previous == '\t')) {
-      return i;
     } else if ((c == '"' || c == '\'') && last != 0 &&
                std::string_view(":-[{,?").find(last) != std::string_view::npos &&
                (previous == ' ' || previous == '\t' || previous == '[' || previous == '{' ||
                 previous == ',')) {
-      // A quote opens a scalar only where a value begins, not in "Rock 'n roll".
       quote = c;
-      opened = i;
     }
     if (c != ' ' && c != '\t') last = c;
     previous = c;
   }
-  return std::string_view::npos;
+  return quote != 0;
 }
+
+bool blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// YAML's rule for where a quote opens a scalar and where '#' opens a
+// comment, over whole lines: a quote opens a scalar only where a node
+// begins (a line's first token, after "- ", "? " or ": ", and in flow
+// style after '[', '{', ',' or ':'), never inside plain text, which may go
+// on over more lines indented past its key ("Jum'at", "camat, 'bupati");
+// '#' opens a comment after a blank or at a line's start, outside quotes.
+class Lexer {
+ public:
+  Scan result;
+
+  void line(std::string_view line, int number) {
+    std::size_t indent = line.find_first_not_of(" \t");
+    if (block_owner_ >= 0) {  // inside a block scalar
+      if (indent == std::string_view::npos || static_cast<int>(indent) > block_owner_) return;
+      block_owner_ = -1;
+    }
+    std::size_t i = 0;
+    if (!quote_ && flow_ == 0) {
+      if (indent == std::string_view::npos) return;  // blank lines go on with the plain text
+      int continuing = plain_owner_;
+      plain_owner_ = -1;
+      if (continuing >= 0 && static_cast<int>(indent) > continuing && line[indent] != '#') {
+        owner_ = continuing;
+        i = plain(line, indent);  // the plain text goes on
+      } else {
+        node_ = true;
+        owner_ = key_ = static_cast<int>(indent);
+        // A value begun on a line of its own belongs to the key above.
+        if (value_owner_ >= 0 && owner_ > value_owner_) owner_ = value_owner_;
+      }
+    }
+    for (; i < line.size(); ++i) {
+      char c = line[i];
+      if (quote_) {
+        if (quote_ == '"' && c == '\\') {
+          ++i;
+        } else if (c == quote_) {
+          if (quote_ == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+            ++i;
+          } else {
+            quote_ = 0;
+            node_ = false;
+          }
+        }
+        continue;
+      }
+      if (blank(c)) continue;
+      if (c == '#') {  // between tokens, even right after a quote: "'x'#"
+        result.comments = true;
+        break;
+      }
+      bool ends = i + 1 == line.size() || blank(line[i + 1]);
+      if (node_ && flow_ == 0) key_ = static_cast<int>(i);  // where a key would begin
+      if (c == '"' || c == '\'') {
+        if (node_) {
+          quote_ = c;
+          quote_mark_ = {number, static_cast<int>(i) + 1};
+        }
+        // Elsewhere a quote is plain text's, which yaml-cpp refuses.
+      } else if (c == '[' || c == '{') {
+        ++flow_;
+        node_ = true;
+      } else if ((c == ']' || c == '}') && flow_ > 0) {
+        --flow_;
+        node_ = false;
+      } else if (c == ',' && flow_ > 0) {
+        node_ = true;
+      } else if (c == ':' && (ends || flow_ > 0)) {
+        if (flow_ == 0) owner_ = key_;  // its value belongs to this key
+        node_ = true;
+      } else if ((c == '-' || c == '?') && ends && node_ && flow_ == 0) {
+        owner_ = static_cast<int>(i);  // the node after "- " or "? " belongs to it
+      } else if ((c == '!' || c == '&') && node_) {
+        // A tag or anchor: the node comes after it.
+        while (i + 1 < line.size() && !blank(line[i + 1])) ++i;
+      } else if ((c == '|' || c == '>') && node_ && flow_ == 0) {
+        block_owner_ = owner_;
+        node_ = false;
+        while (i + 1 < line.size() && !blank(line[i + 1])) ++i;  // "|-", ">2"
+      } else {
+        i = plain(line, i) - 1;
+        node_ = false;
+      }
+    }
+    // A line that ends where a value would begin ("key:", "- ") leaves it
+    // to the lines below.
+    value_owner_ = node_ && !quote_ && flow_ == 0 ? owner_ : -1;
+  }
+
+  void finish() {
+    if (quote_) result.open_quote = quote_mark_;
+  }
+
+ private:
+  char quote_ = 0;
+  Mark quote_mark_;
+  int flow_ = 0;          // open '[' and '{'
+  bool node_ = false;     // where a node may begin: only blanks since
+  int owner_ = 0;         // the column of the line's key, or its last "- "
+  int key_ = 0;           // where the last node of the line began
+  int value_owner_ = -1;  // the key whose value the next line may begin
+  int plain_owner_ = -1;  // plain text that goes on in lines indented past this
+  int block_owner_ = -1;  // a block scalar's lines are indented past this
+
+  // Plain text from `at`: up to ": " (a key's end), " #", or in flow style
+  // a flow indicator. Returns where it ends; text running to the line's end
+  // may go on in the next line.
+  std::size_t plain(std::string_view line, std::size_t at) {
+    for (std::size_t i = at; i < line.size(); ++i) {
+      char c = line[i];
+      bool ends = i + 1 == line.size() || blank(line[i + 1]);
+      if (c == '#' && blank(line[i - (i > 0)])) return i;
+      if (c == ':' && (ends || flow_ > 0)) return i;
+      if (flow_ > 0 && (c == ',' || c == '[' || c == ']' || c == '{' || c == '}')) return i;
+    }
+    if (flow_ == 0) plain_owner_ = owner_;
+    return line.size();
+  }
+};
 
 }  // namespace
 
 Scan scan(std::string_view text) {
-  Scan result;
-  int block_indent = -1;  // inside a block scalar: lines indented past this
-  char quote = 0;
-  Mark quote_mark;
-  int line_number = 0;
+  Lexer lexer;
+  int number = 0;
   for (std::size_t start = 0;;) {
     std::size_t end = text.find('\n', start);
-    std::string_view line =
-        text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
-    ++line_number;
-    std::size_t indent = line.find_first_not_of(' ');
-    bool skipped = false;
-    if (block_indent >= 0) {
-      if (indent == std::string_view::npos || static_cast<int>(indent) > block_indent)
-        skipped = true;
-      else
-        block_indent = -1;
-    }
-    if (!skipped) {
-      std::size_t opened = std::string_view::npos;
-      std::string_view comment_free = line;
-      if (std::size_t comment = lex_line(line, quote, opened); comment != std::string_view::npos) {
-        result.comments = true;
-        comment_free = line.substr(0, comment);
-      }
-      if (opened != std::string_view::npos)
-        quote_mark = {line_number, static_cast<int>(opened) + 1};
-      std::string_view rest = text::trim(comment_free);
-      if (!quote && !rest.empty() && opens_block_scalar(rest))
-        block_indent =
-            static_cast<int>(key_column(line, indent == std::string_view::npos ? 0 : indent));
-    }
+    lexer.line(text.substr(start, end == std::string_view::npos ? end : end - start), ++number);
     if (end == std::string_view::npos) break;
     start = end + 1;
   }
-  if (quote) result.open_quote = quote_mark;
-  return result;
+  lexer.finish();
+  return lexer.result;
 }
 
 bool has_comments(std::string_view text) {
@@ -115,10 +191,7 @@ std::size_t schema_hint_size(std::string_view text) {
 }
 
 bool leaves_quote_open(std::string_view line) {
-  char quote = 0;
-  std::size_t opened = std::string_view::npos;
-  lex_line(line, quote, opened);
-  return quote != 0;
+  return quote_after_indicator_left_open(line);
 }
 
 }  // namespace inovasi::yaml

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <thread>
 
 #include "harness.h"
 
@@ -22,6 +23,9 @@ void age(const stdfs::path& root) {
   auto hour_ago = stdfs::file_time_type::clock::now() - std::chrono::hours(1);
   for (const auto& entry : stdfs::recursive_directory_iterator(root))
     if (entry.is_regular_file()) stdfs::last_write_time(entry.path(), hour_ago);
+  // Their change times cannot be set back: they must be older than the
+  // cache's racy window (50 ms on this filesystem) before the next command.
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
 }
 
 void copy_tuban(const Sandbox& sandbox) {

@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -149,7 +150,7 @@ TEST_CASE(
     cache.read_folder("units");
     CHECK_FALSE(cache.find("units/a.yaml", old).has_value());
     cache.put("units/a.yaml", old);
-    cache.put("units/b.yaml", *stamp);  // modified just now: not kept
+    cache.put("units/b.yaml", *stamp);   // modified just now: not kept
     cache.put("units/b.yaml", touched);  // changed just now: not kept
     cache.read_folder("ideas");
     cache.put("ideas/x.yaml", x_old);
@@ -260,6 +261,33 @@ TEST_CASE(
     CHECK_FALSE(found.a.has_value());
     CHECK_FALSE(found.x.has_value());
   }
+}
+
+TEST_CASE(
+    "on a filesystem of whole seconds, a file changed in the two seconds before is not kept") {
+  TempDir dir;
+  ProgrammeDir programme(dir.path);
+  const Records records = records_abx(programme);
+  stdfs::create_directories(dir.path / "units");
+  const std::uint64_t second = 1'000'000'000;
+  auto now = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count());
+  // Stamps as such a filesystem gives them: no fraction of a second.
+  FileStamp recent{6, (now / second - 1) * second, (now / second - 1) * second, 1};
+  FileStamp older{6, (now / second - 3) * second, (now / second - 3) * second, 2};
+  {
+    RecordCache cache = RecordCache::open(programme);
+    cache.read_folder("units");
+    cache.put("units/a.yaml", older);
+    cache.put("units/b.yaml", recent);
+    cache.save(programme, records);
+    finish_record_caches(true);
+  }
+  RecordCache cache = RecordCache::open(programme);
+  cache.read_folder("units");
+  CHECK(cache.find("units/a.yaml", older).has_value());
+  CHECK_FALSE(cache.find("units/b.yaml", recent).has_value());
 }
 
 TEST_CASE("a large folder is saved in parts, each read back") {

@@ -296,6 +296,24 @@ TEST_CASE("yaml parse refuses what other YAML readers refuse") {
   }
 }
 
+TEST_CASE("a quote inside plain text is text, not a quote left open") {
+  Findings findings;
+  yaml::Node root =
+      yaml::parse_full("narrative: Hadir 40 warga, '20 perempuan\nb: Jum'at\n", "x.yaml", findings);
+  CHECK(findings.size() == 0);
+  REQUIRE(root.entries.size() == 2);
+  CHECK(root.entries[0].value.value == "Hadir 40 warga, '20 perempuan");
+  CHECK(root.entries[1].value.value == "Jum'at");
+}
+
+TEST_CASE("the escapes \\N \\_ \\L \\P decode to UTF-8") {
+  Findings findings;
+  yaml::Node root = yaml::parse("a: \"x\\_y\\Nz\\Lw\\Pv\\x85\"\n", "x.yaml", findings);
+  CHECK(findings.size() == 0);
+  REQUIRE(root.entries.size() == 1);
+  CHECK(root.entries[0].value.value == "x\xC2\xA0y\xC2\x85z\xE2\x80\xA8w\xE2\x80\xA9v\xC2\x85");
+}
+
 TEST_CASE("yaml has_comments") {
   SUBCASE("comments") {
     CHECK(yaml::has_comments("# top\na: b\n"));
@@ -309,11 +327,20 @@ TEST_CASE("yaml has_comments") {
     CHECK(yaml::has_comments("a: don't # worry\n"));
     CHECK(yaml::has_comments("a: 'it''s' # yes\n"));
     CHECK(yaml::has_comments("a: \"q\\\"\" # yes\n"));
+    // A quote inside plain text opens nothing: YAML's rule, not "after ', '".
+    CHECK(yaml::has_comments(
+        "narrative: Rapat dengan camat, 'bupati berhalangan   # catatan internal\n"));
+    CHECK(yaml::has_comments("title: Jum'at Bersih # tiap pekan\nnote: x\n"));
+    CHECK(yaml::has_comments("a: Rapat\n  'bupati hadir' # lanjut\n"));  // plain going on
+    CHECK(yaml::has_comments("a: 'x'# right after the quote\n"));
+    CHECK(yaml::has_comments("a:\n  - |\n    # text\n  - b # c\n"));
   }
   SUBCASE("no comments") {
     CHECK_FALSE(yaml::has_comments(""));
     CHECK_FALSE(yaml::has_comments("a: b\n"));
     CHECK_FALSE(yaml::has_comments("a: b#c\n"));
+    CHECK_FALSE(yaml::has_comments("narrative: Hadir 40 warga, '20 perempuan\n"));
+    CHECK_FALSE(yaml::has_comments("a: x\n  'y#z\n"));  // plain text going on
     CHECK_FALSE(yaml::has_comments("url: http://x.id/#frag\n"));
     CHECK_FALSE(yaml::has_comments("a: 'x # y'\n"));
     CHECK_FALSE(yaml::has_comments("a: \"x # y\"\n"));

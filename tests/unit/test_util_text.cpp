@@ -220,5 +220,6 @@ TEST_CASE("escape_controls shows control characters as escapes and leaves the re
   CHECK(text::escape_controls("Antrean online — Tuban") == "Antrean online — Tuban");
   CHECK(text::escape_controls("a\nb\tc\rd") == "a\\nb\\tc\\rd");
   CHECK(text::escape_controls(std::string("\0\x1b[31m\x7f", 7)) == "\\x00\\x1B[31m\\x7F");
-  CHECK(text::escape_controls("\xC2\x85\xC2\x9B\xC2\xA0") == "\\u0085\\u009B\xC2\xA0");  // NBSP kept
+  CHECK(text::escape_controls("\xC2\x85\xC2\x9B\xC2\xA0") ==
+        "\\u0085\\u009B\xC2\xA0");  // NBSP kept
 }

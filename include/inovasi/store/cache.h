@@ -207,10 +207,11 @@ class RecordCache {
   std::optional<std::string_view> find(const std::string& relative, const FileStamp& stamp) const;
   // Remembers a file read and decoded without findings; save writes its
   // record. A file modified or changed (its change time, which `touch -d`
-  // cannot set back) in the two seconds before the command began is not
-  // kept: another change within its clock's resolution could leave the same
-  // stamp (git calls it "racily clean"), so it is read anew each time until
-  // it is older.
+  // cannot set back) just before the command began is not kept: another
+  // change within its clock's resolution could leave the same stamp (git
+  // calls it "racily clean"), so it is read anew each time until it is
+  // older. Just before: within two seconds on a filesystem that keeps whole
+  // seconds, within 50 ms on one that keeps nanoseconds.
   void put(const std::string& relative, const FileStamp& stamp);
   // Marks an entry found by find as still in use, so that save keeps it.
   void keep(const std::string& relative);

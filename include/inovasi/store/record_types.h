@@ -71,7 +71,8 @@ bool visit_record_path(std::string_view path, F&& f) {
   if (visit_record_type_if(
           [&](auto type) {
             std::size_t depth = std::size(decltype(type)::type::kKeyColumns);
-            return parts.size() > depth && parts[parts.size() - 1 - depth] == decltype(type)::type::kFolder;
+            return parts.size() > depth &&
+                   parts[parts.size() - 1 - depth] == decltype(type)::type::kFolder;
           },
           f))
     return true;
