@@ -8,9 +8,11 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <set>
 
 #include "inovasi/cli/app.h"
 #include "inovasi/store/codec.h"
+#include "inovasi/store/record_types.h"
 #include "inovasi/store/store.h"
 #include "inovasi/store/yaml_doc.h"
 #include "inovasi/util/error.h"
@@ -78,11 +80,49 @@ constexpr const char* kTheirsMarker = ">>>>>>> theirs\n";
 struct Merged {
   std::string text;
   std::vector<std::string> conflicts;  // the keys changed two ways
+  std::string broken;                  // the rule the merge alone would break
 };
+
+// One top-level field of the three versions (nothing where a version lacks it).
+struct FieldMerge {
+  std::string key;
+  const std::string *base, *ours, *theirs;
+  const std::string* chosen = nullptr;  // the merged field, unless it conflicts
+  bool two_ways = false;                // changed differently on both sides
+  bool one_side = false;                // changed on one side only
+};
+
+// The merged text: each field as chosen, and those in `conflicting` (and
+// those changed two ways) with ours and theirs between conflict markers.
+std::string merged_text(const std::string& hint, const std::vector<FieldMerge>& fields,
+                        const std::set<std::string>& conflicting) {
+  std::string text = hint;
+  for (const auto& f : fields) {
+    if (f.two_ways || conflicting.count(f.key))
+      text += kOursMarker + (f.ours ? *f.ours : "") + kMiddleMarker + (f.theirs ? *f.theirs : "") +
+              kTheirsMarker;
+    else if (f.chosen)
+      text += *f.chosen;
+  }
+  return text;
+}
+
+// The record of fields taken as they are in one version.
+std::string version_text(const std::vector<FieldMerge>& fields,
+                         const std::string* FieldMerge::*side) {
+  std::string text;
+  for (const auto& f : fields)
+    if (f.*side) text += *(f.*side);
+  return text;
+}
 
 // The three-way merge of each top-level field: a field changed on one side
 // takes that side, a field changed alike on both takes it, and a field
-// changed two ways keeps both between conflict markers.
+// changed two ways keeps both between conflict markers. A merge of changes
+// that are each fine but together break a rule of the record ("signed
+// after the contract ended") is a conflict too, marked around the fields
+// whose change alone makes it: the merge driver never writes a record that
+// check refuses for what it holds alone.
 template <class R>
 std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_text,
                                    const std::string& ours_text, const std::string& theirs_text,
@@ -104,66 +144,56 @@ std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_
   auto hint = [](const std::string& text) { return text.substr(0, yaml::schema_hint_size(text)); };
   std::string base_hint = hint(base_text), our_hint = hint(ours_text);
   std::string their_hint = hint(theirs_text);
-  merged.text = base_hint == our_hint ? their_hint : our_hint;
+  std::string merged_hint = base_hint == our_hint ? their_hint : our_hint;
+  std::vector<FieldMerge> fields;
   for (const auto& key : order.names) {
-    const std::string* b = field_text(*base, key);
-    const std::string* o = field_text(*ours, key);
-    const std::string* t = field_text(*theirs, key);
-    const std::string* chosen = nullptr;
-    if (same(o, t) || same(b, t)) {
-      chosen = o;
-    } else if (same(b, o)) {
-      chosen = t;
+    FieldMerge m{key, field_text(*base, key), field_text(*ours, key), field_text(*theirs, key)};
+    if (same(m.ours, m.theirs) || same(m.base, m.theirs)) {
+      m.chosen = m.ours;
+      m.one_side = !same(m.base, m.ours) && !same(m.ours, m.theirs);
+    } else if (same(m.base, m.ours)) {
+      m.chosen = m.theirs;
+      m.one_side = true;
     } else {
+      m.two_ways = true;
       merged.conflicts.push_back(key);
-      merged.text += kOursMarker + (o ? *o : "") + kMiddleMarker + (t ? *t : "") + kTheirsMarker;
-      continue;
     }
-    if (chosen) merged.text += *chosen;
+    fields.push_back(m);
   }
+  merged.text = merged_text(merged_hint, fields, {});
+  if (!merged.conflicts.empty()) return merged;
+  auto broken = unwritable_record(f.path, merged.text);
+  // Only what the merge itself breaks: either side breaking it alone is
+  // that side's, and check says so.
+  if (!broken || unwritable_record(f.path, merged_hint + version_text(fields, &FieldMerge::ours)) ||
+      unwritable_record(f.path, merged_hint + version_text(fields, &FieldMerge::theirs)))
+    return merged;
+  // The fields whose change alone, taken back, mends the record.
+  std::set<std::string> culprits, one_sided;
+  for (auto& m : fields) {
+    if (!m.one_side) continue;
+    one_sided.insert(m.key);
+    const std::string* chosen = m.chosen;
+    m.chosen = m.base;
+    if (!unwritable_record(f.path, merged_text(merged_hint, fields, {}))) culprits.insert(m.key);
+    m.chosen = chosen;
+  }
+  if (culprits.empty()) culprits = one_sided;
+  merged.text = merged_text(merged_hint, fields, culprits);
+  merged.conflicts.assign(culprits.begin(), culprits.end());
+  merged.broken = *broken;
   return merged;
 }
 
-// Which record a path names, as the programme folders say; the programme
-// may sit anywhere in the repository.
-enum class RecordKind { kOther, kProgramme, kUnit, kIdea, kContract, kReport, kRegulation };
-
-RecordKind kind_of(const std::string& path) {
-  std::vector<std::string> parts = text::split(path, '/');
-  auto part = [&](std::size_t from_end) {
-    return parts.size() > from_end ? parts[parts.size() - 1 - from_end] : std::string();
-  };
-  if (!part(0).ends_with(".yaml")) return RecordKind::kOther;
-  std::string folder = part(1);
-  if (folder == Unit::kFolder) return RecordKind::kUnit;
-  if (folder == Idea::kFolder) return RecordKind::kIdea;
-  if (folder == Contract::kFolder) return RecordKind::kContract;
-  if (folder == Regulation::kFolder) return RecordKind::kRegulation;
-  if (part(2) == Report::kFolder) return RecordKind::kReport;
-  if (part(0) == kProgrammeFile) return RecordKind::kProgramme;
-  return RecordKind::kOther;
-}
-
+// Merges a record of the type its path names; nothing for any other file.
 std::optional<Merged> merge_record(const MergeFiles& f, const std::string& base,
                                    const std::string& ours, const std::string& theirs,
                                    std::string& why_not) {
-  switch (kind_of(f.path)) {
-    case RecordKind::kProgramme:
-      return merge_fields<Programme>(f, base, ours, theirs, why_not);
-    case RecordKind::kUnit:
-      return merge_fields<Unit>(f, base, ours, theirs, why_not);
-    case RecordKind::kIdea:
-      return merge_fields<Idea>(f, base, ours, theirs, why_not);
-    case RecordKind::kContract:
-      return merge_fields<Contract>(f, base, ours, theirs, why_not);
-    case RecordKind::kReport:
-      return merge_fields<Report>(f, base, ours, theirs, why_not);
-    case RecordKind::kRegulation:
-      return merge_fields<Regulation>(f, base, ours, theirs, why_not);
-    case RecordKind::kOther:
-      break;
-  }
-  return std::nullopt;
+  std::optional<Merged> merged;
+  visit_record_path(f.path, [&](auto type) {
+    merged = merge_fields<typename decltype(type)::type>(f, base, ours, theirs, why_not);
+  });
+  return merged;
 }
 
 void write_result(const std::string& ours_path, const std::string& text) {
@@ -204,8 +234,13 @@ int run_merge_driver(const MergeFiles& f) {
     return merge_lines(f, ours, theirs);
   }
   write_result(f.ours, merged->text);
-  for (const auto& key : merged->conflicts)
-    std::cerr << msg("{}: '{}' changed differently on both sides\n", f.path, key);
+  if (!merged->broken.empty())
+    std::cerr << msg("{}: the changes to {} on the two sides are fine each, but together the "
+                     "record breaks a rule: {}\n",
+                     f.path, "'" + text::join(merged->conflicts, "', '") + "'", merged->broken);
+  else
+    for (const auto& key : merged->conflicts)
+      std::cerr << msg("{}: '{}' changed differently on both sides\n", f.path, key);
   return merged->conflicts.empty() ? kOk : kInvalid;
 }
 

@@ -482,9 +482,7 @@ std::optional<std::string> unwritable_record(const std::string& relative,
     std::optional<Stored<R>> stored = read_record_text<R>(content, relative, findings);
     if (stored && !findings.has_errors()) check_record_alone(*stored, findings);
     for (const auto& f : findings.items())
-      if (f.severity == Severity::kError && !why)
-        why = f.mark.line ? fmt::format("{}:{}: {}", f.mark.line, f.mark.column, f.message)
-                          : f.message;
+      if (f.severity == Severity::kError && !why) why = f.message;
     if (!why && (!stored || canonical_text(stored->record, style_of_file(content)) != content))
       why = tr("read back, it would not be the record it was written from");
   });

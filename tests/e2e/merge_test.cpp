@@ -383,6 +383,49 @@ TEST_CASE("merge-driver run by hand: fields, lists as one value, and what it lea
     CHECK(sandbox.read("ours.yaml") == "a: 3\nb: 2\nc: 4\n");
   }
 
+  SUBCASE("changes fine on each side that together break a rule conflict, naming the rule") {
+    auto contract = [&](const std::string& ideas, const std::string& signed_on,
+                        const std::string& end) {
+      return "id: rsud-2018\nunit: rsud-koesma\nideas: [" + ideas + "]\nsigned: " + signed_on +
+             "\nstart: 2018-04-01\nend: " + end + "\n";
+    };
+    std::string base = contract("antrean-online", "2018-05-02", "2019-03-31");
+    std::string ours = contract("antrean-online, e-resep", "2019-03-01", "2019-03-31");
+    std::string theirs = contract("antrean-online", "2018-05-02", "2018-12-31");
+    Result r = driver(base, ours, theirs, "prog/contracts/rsud-2018.yaml");
+    CHECK(r.err ==
+          "prog/contracts/rsud-2018.yaml: the changes to 'end', 'signed' on the two sides are "
+          "fine each, but together the record breaks a rule: signed 2019-03-01 is after the "
+          "contract ended (2018-12-31)\n");
+    CHECK(r.status == 1);
+    // The ideas, which have nothing to do with it, merge.
+    CHECK(sandbox.read("ours.yaml") ==
+          "id: rsud-2018\nunit: rsud-koesma\nideas: [antrean-online, e-resep]\n"
+          "<<<<<<< ours\nsigned: 2019-03-01\n=======\nsigned: 2018-05-02\n>>>>>>> theirs\n"
+          "start: 2018-04-01\n"
+          "<<<<<<< ours\nend: 2019-03-31\n=======\nend: 2018-12-31\n>>>>>>> theirs\n");
+    // A side that breaks it alone is that side's to answer for: merged as it is.
+    std::string broken = contract("antrean-online", "2019-03-01", "2018-12-31");
+    r = driver(base, broken, contract("e-resep", "2019-03-01", "2018-12-31"),
+               "contracts/rsud-2018.yaml");
+    CHECK(r.err == "");
+    CHECK(r.status == 0);
+  }
+
+  SUBCASE("a comment after a quote in plain text is seen: merged line by line, kept") {
+    std::string base = idea("Antrean online", "rsud-koesma", "initiative");
+    std::string ours = idea("Antrean online RSUD", "rsud-koesma", "initiative");
+    std::string theirs =
+        idea("Antrean online", "rsud-koesma", "initiative",
+             "narrative: Rapat dengan camat, 'bupati berhalangan   # catatan internal\n");
+    Result r = driver(base, ours, theirs, "ideas/antrean-online.yaml");
+    CHECK(r.err == "ideas/antrean-online.yaml: theirs has comments; merged line by line\n");
+    CHECK(r.status == 0);
+    CHECK(sandbox.read("ours.yaml") ==
+          idea("Antrean online RSUD", "rsud-koesma", "initiative",
+               "narrative: Rapat dengan camat, 'bupati berhalangan   # catatan internal\n"));
+  }
+
   SUBCASE("a version that cannot be read is an I/O error and ours stays as it was") {
     sandbox.write("ours.yaml", "id: x\n");
     Result r =

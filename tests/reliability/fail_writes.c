@@ -17,6 +17,12 @@
  *                       descriptor opened on such a path, for writing for
  *                       write and close); default every path
  *
+ *   INOVASI_PAUSE_SYNCFS  a file path: each syncfs (the flush a commit makes
+ *                       once its new contents are written, before the first
+ *                       rename) creates that file, then waits until it is
+ *                       removed (at most 10 s). A test can then change a file
+ *                       in that very moment, as an editor saving it would.
+ *
  * Without INOVASI_FAIL_OP every call passes through untouched. */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -260,9 +266,19 @@ int close(int fd) {
   return result;
 }
 
+static void pause_if_asked(void) {
+  const char* pause = getenv("INOVASI_PAUSE_SYNCFS");
+  if (!pause || !*pause) return;
+  FILE* signal = fopen(pause, "w");
+  if (!signal) die("cannot create", pause);
+  fclose(signal);
+  for (int waited = 0; waited < 10000 && access(pause, F_OK) == 0; ++waited) usleep(1000);
+}
+
 int syncfs(int fd) {
   static int (*real_syncfs)(int);
   if (!real_syncfs) find_real(&real_syncfs, "syncfs");
+  pause_if_asked();
   if (fail_op == OP_SYNCFS && tracked_as(fd) && due()) {
     errno = fail_errno;
     return -1;
