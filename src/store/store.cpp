@@ -409,10 +409,16 @@ static std::unique_ptr<fs::Lock> lock(const ProgrammeDir& dir) {
   if (symlink_on_path(dir, kLockFile))
     throw IoError(msg("{}: is a symbolic link; refusing to follow it", dir.shown(kLockFile)));
   auto held = std::make_unique<fs::Lock>(dir.absolute(kLockFile), 30);
-  if (std::size_t done = fs::complete_journal(dir.absolute(kJournalFile), dir.root()))
+  std::vector<stdfs::path> left_alone;
+  if (std::size_t done = fs::complete_journal(dir.absolute(kJournalFile), dir.root(), &left_alone))
     std::cerr << "inovasi: "
               << msg("finished a change that an interrupted command left half done ({} files)",
                      done)
+              << "\n";
+  for (const auto& path : left_alone)
+    std::cerr << "inovasi: "
+              << msg("{}: changed since the interrupted command read it; left alone",
+                     dir.shown(path.lexically_relative(dir.root()).string()))
               << "\n";
   return held;
 }
@@ -543,26 +549,35 @@ std::vector<std::string> Transaction::commit(OnChanged on_changed) {
   // Just before the renames, each file read earlier must still be what was
   // read: an editor may have saved it meanwhile, and that edit must stay.
   std::map<stdfs::path, std::string> read_paths;
-  for (const auto& [relative, bytes] : read_) read_paths[dir_.absolute(relative)] = relative;
-  batch.before_renames([&](const stdfs::path& target) {
-    auto it = read_paths.find(target);
-    if (it == read_paths.end()) return true;
-    const std::optional<std::string>& was = read_.at(it->second);
-    if (fs::read_file_if_exists(target) == was) return true;
-    std::string note = msg("{}: changed since it was read; left alone", dir_.shown(it->second));
+  for (const auto& [relative, bytes] : read_) {
+    batch.expect(dir_.absolute(relative), bytes);
+    read_paths[dir_.absolute(relative)] = relative;
+  }
+  batch.on_changed([&](const stdfs::path& target) {
+    const std::string& relative = read_paths.at(target);
     if (on_changed == OnChanged::kRefuseAll)
       throw InvalidInput(
           msg("{}: changed since it was read; nothing was written, run the "
               "command again",
-              dir_.shown(it->second)));
-    skipped_.push_back(note);
-    std::erase(written, it->second);
-    return false;
+              dir_.shown(relative)));
+    skipped_.push_back(msg("{}: changed since it was read; left alone", dir_.shown(relative)));
+    std::erase(written, relative);
   });
   if (batch.size() > 1 || (batch.size() == 1 && !folders_.empty()))
     batch.commit_journaled(dir_.absolute(kJournalFile), dir_.root());
   else
     batch.commit();
+  // Saved in the very moment before its rename: left alone all the same.
+  std::vector<std::string> late;
+  for (const auto& target : batch.left_alone()) {
+    const std::string& relative = read_paths.at(target);
+    std::erase(written, relative);
+    skipped_.push_back(msg("{}: changed since it was read; left alone", dir_.shown(relative)));
+    late.push_back(dir_.shown(relative));
+  }
+  if (!late.empty() && on_changed == OnChanged::kRefuseAll)
+    throw InvalidInput(msg("{}: changed since it was read; left alone, and the rest written",
+                           text::join(late, ", ")));
   staged_.clear();
   removed_.clear();
   folders_.clear();

@@ -276,21 +276,51 @@ void sync_folder(const stdfs::path& folder) {
   }
 }
 
+}  // namespace
+
+// A file's bytes as the journal records them: a 64-bit FNV-1a digest in
+// hex, or "-" for a file that does not exist.
+static std::string digest(const std::optional<std::string>& bytes) {
+  if (!bytes) return "-";
+  std::uint64_t hash = 0xcbf29ce484222325ULL;
+  for (unsigned char c : *bytes) hash = (hash ^ c) * 0x100000001b3ULL;
+  return fmt::format("{:016x}", hash);
+}
+
+// Whether target holds what its digest says (an empty digest: anything).
+static bool still(const stdfs::path& target, const std::string& expected) {
+  return expected.empty() || digest(read_file_if_exists(target)) == expected;
+}
+
+namespace {
+
 // One step of a commit once the new contents are on disk: rename `from`
 // over `to`, remove the file `to`, or remove the folder `to` if empty.
 struct Step {
   enum Kind : char { kRename = 'R', kRemove = 'D', kFolder = 'F' };
   Kind kind;
   stdfs::path from, to;
+  std::string expected = {};  // the digest `to` must hold, or empty
 };
 
 // Carries the steps out. Resuming a journal, a rename whose temporary file
 // is gone was done before the interruption. Returns how many files changed.
-std::size_t carry_out(const std::vector<Step>& steps, bool durable, bool resuming) {
+// A file that no longer holds what the commit expected (an editor saved it
+// after the commit last looked) is left as it is, in left_alone: each is
+// looked at just before its own rename.
+std::size_t carry_out(const std::vector<Step>& steps, bool durable, bool resuming,
+                      std::vector<stdfs::path>* left_alone) {
   std::set<stdfs::path> folders;
   std::size_t changed = 0;
   for (const auto& step : steps) {
     folders.insert(step.to.parent_path());
+    if (!still(step.to, step.expected)) {
+      bool pending = step.kind == Step::kRename && ::access(step.from.c_str(), F_OK) == 0;
+      if (pending) ::unlink(step.from.c_str());
+      if ((pending || step.kind == Step::kRemove) && left_alone && stdfs::exists(step.to))
+        left_alone->push_back(step.to);
+      continue;
+    }
     switch (step.kind) {
       case Step::kRename:
         if (::rename(step.from.c_str(), step.to.c_str()) == 0) {
@@ -323,11 +353,24 @@ constexpr std::string_view kJournalEnd = "end\n";
 
 }  // namespace
 
-void AtomicBatch::leave_unwanted() {
-  if (!wanted_) return;
-  std::erase_if(removals_, [this](const stdfs::path& target) { return !wanted_(target); });
-  std::erase_if(pending_, [this](const Pending& p) {
-    if (wanted_(p.target)) return false;
+void AtomicBatch::expect(const stdfs::path& target, const std::optional<std::string>& bytes) {
+  expected_[target] = digest(bytes);
+}
+
+std::string AtomicBatch::expected(const stdfs::path& target) const {
+  auto it = expected_.find(target);
+  return it == expected_.end() ? std::string() : it->second;
+}
+
+void AtomicBatch::leave_changed() {
+  auto changed = [this](const stdfs::path& target) {
+    if (still(target, expected(target))) return false;
+    if (changed_) changed_(target);
+    return true;
+  };
+  std::erase_if(removals_, changed);
+  std::erase_if(pending_, [&](const Pending& p) {
+    if (!changed(p.target)) return false;
     ::unlink(p.temporary.c_str());
     return true;
   });
@@ -336,13 +379,14 @@ void AtomicBatch::leave_unwanted() {
 void AtomicBatch::commit(Durability durability) {
   if (size() == 0) return;
   if (durability == Durability::kFlushed && !pending_.empty()) flush();
-  leave_unwanted();
+  leave_changed();
   std::vector<Step> steps;
-  for (const auto& p : pending_) steps.push_back({Step::kRename, p.temporary, p.target});
-  for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r});
+  for (const auto& p : pending_)
+    steps.push_back({Step::kRename, p.temporary, p.target, expected(p.target)});
+  for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r, expected(r)});
   for (const auto& f : folders_) steps.push_back({Step::kFolder, {}, f});
   // On a failure the destructor removes the temporary files not renamed.
-  carry_out(steps, durability == Durability::kFlushed, false);
+  carry_out(steps, durability == Durability::kFlushed, false, &left_alone_);
   pending_.clear();
   removals_.clear();
   folders_.clear();
@@ -351,13 +395,15 @@ void AtomicBatch::commit(Durability durability) {
 void AtomicBatch::commit_journaled(const stdfs::path& journal, const stdfs::path& base) {
   if (size() == 0) return;
   if (!pending_.empty()) flush();
-  leave_unwanted();
+  leave_changed();
   std::vector<Step> steps;
-  for (const auto& p : pending_) steps.push_back({Step::kRename, p.temporary, p.target});
-  for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r});
+  for (const auto& p : pending_)
+    steps.push_back({Step::kRename, p.temporary, p.target, expected(p.target)});
+  for (const auto& r : removals_) steps.push_back({Step::kRemove, {}, r, expected(r)});
   for (const auto& f : folders_) steps.push_back({Step::kFolder, {}, f});
   // Relative paths, so that a programme directory moved or mounted elsewhere
-  // before the next command still finds its files.
+  // before the next command still finds its files; then the digest of what
+  // the target must still hold, after '='.
   std::string text(kJournalHeader);
   for (const auto& step : steps) {
     std::string line = std::string(1, static_cast<char>(step.kind));
@@ -368,6 +414,7 @@ void AtomicBatch::commit_journaled(const stdfs::path& journal, const stdfs::path
         throw io_error(*path, tr_noop("cannot record in the journal"), EINVAL);
       line += "\t" + relative;
     }
+    if (!step.expected.empty()) line += "\t=" + step.expected;
     text += line + "\n";
   }
   text += kJournalEnd;
@@ -382,13 +429,14 @@ void AtomicBatch::commit_journaled(const stdfs::path& journal, const stdfs::path
   pending_.clear();
   removals_.clear();
   folders_.clear();
-  carry_out(steps, true, false);
+  carry_out(steps, true, false, &left_alone_);
   if (::unlink(journal.c_str()) != 0) throw io_error(journal, tr_noop("cannot remove"), errno);
   if (made_folder) ::rmdir(journal.parent_path().c_str());
   sync_folder(journal.parent_path().parent_path());
 }
 
-std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base) {
+std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base,
+                             std::vector<stdfs::path>* left_alone) {
   std::optional<std::string> text = read_file_if_exists(journal);
   if (!text) return 0;
   std::vector<Step> steps;
@@ -401,9 +449,16 @@ std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base
     std::string_view line = rest.substr(0, rest.find('\n'));
     rest.remove_prefix(std::min(rest.size(), line.size() + 1));
     std::vector<stdfs::path> paths;
+    std::string expected;
     for (std::size_t at = 1; at < line.size() && line[at] == '\t';) {
       std::size_t end = std::min(line.find('\t', at + 1), line.size());
-      stdfs::path relative(std::string(line.substr(at + 1, end - at - 1)));
+      std::string_view field = line.substr(at + 1, end - at - 1);
+      if (field.starts_with('=')) {
+        expected = field.substr(1);
+        whole = whole && end == line.size() && !expected.empty();
+        break;
+      }
+      stdfs::path relative{std::string(field)};
       whole = whole && relative.is_relative() && !relative.empty() &&
               std::none_of(relative.begin(), relative.end(),
                            [](const stdfs::path& part) { return part == ".."; });
@@ -412,15 +467,15 @@ std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base
     }
     char kind = line.empty() ? 0 : line[0];
     if (kind == Step::kRename && paths.size() == 2)
-      steps.push_back({Step::kRename, paths[0], paths[1]});
+      steps.push_back({Step::kRename, paths[0], paths[1], expected});
     else if ((kind == Step::kRemove || kind == Step::kFolder) && paths.size() == 1)
-      steps.push_back({static_cast<Step::Kind>(kind), {}, paths[0]});
+      steps.push_back({static_cast<Step::Kind>(kind), {}, paths[0], expected});
     else
       whole = false;
   }
   if (!whole)
     throw io_error(journal, tr_noop("cannot read the journal of an interrupted change"), EINVAL);
-  std::size_t changed = carry_out(steps, true, true);
+  std::size_t changed = carry_out(steps, true, true, left_alone);
   if (::unlink(journal.c_str()) != 0) throw io_error(journal, tr_noop("cannot remove"), errno);
   sync_folder(journal.parent_path());
   return changed;

@@ -17,11 +17,11 @@
  *                       descriptor opened on such a path, for writing for
  *                       write and close); default every path
  *
- *   INOVASI_PAUSE_SYNCFS  a file path: each syncfs (the flush a commit makes
- *                       once its new contents are written, before the first
- *                       rename) creates that file, then waits until it is
- *                       removed (at most 10 s). A test can then change a file
- *                       in that very moment, as an editor saving it would.
+ *   INOVASI_PAUSE_SYNCFS  a file path: the first syncfs (the flush a commit
+ *                       makes once its new contents are written, before the
+ *                       first rename) creates that file, then waits until it
+ *                       is removed (at most 10 s). A test can then change a
+ *                       file in that very moment, as an editor saving it would.
  *
  * Without INOVASI_FAIL_OP every call passes through untouched. */
 #define _GNU_SOURCE
@@ -267,8 +267,9 @@ int close(int fd) {
 }
 
 static void pause_if_asked(void) {
+  static int paused;
   const char* pause = getenv("INOVASI_PAUSE_SYNCFS");
-  if (!pause || !*pause) return;
+  if (!pause || !*pause || paused++) return;
   FILE* signal = fopen(pause, "w");
   if (!signal) die("cannot create", pause);
   fclose(signal);

@@ -3,6 +3,7 @@
 #pragma once
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -87,12 +88,18 @@ class AtomicBatch {
   void commit_journaled(const stdfs::path& journal, const stdfs::path& base);
   // How many files the commit would change (write or remove).
   std::size_t size() const { return pending_.size() + removals_.size(); }
-  // Called by commit for each file it is about to replace or remove, once
-  // the new contents are on disk and before the first rename: a file it
-  // returns false for is left as it is. It may throw to stop the commit.
-  void before_renames(std::function<bool(const stdfs::path& target)> wanted) {
-    wanted_ = std::move(wanted);
-  }
+  // What `target` must still hold for the commit to replace or remove it:
+  // the bytes the command read (nothing: it did not exist). The commit
+  // looks once the new contents are on disk, just before the renames, and
+  // a journal keeps a digest of them, so that finishing a killed commit
+  // looks again: a file an editor saved meanwhile is never overwritten.
+  void expect(const stdfs::path& target, const std::optional<std::string>& bytes);
+  // Called for each target that no longer holds what was expected, which
+  // the commit then leaves as it is; it may throw to stop the commit.
+  void on_changed(std::function<void(const stdfs::path& target)> f) { changed_ = std::move(f); }
+  // The targets the commit left alone, in the moment between its last look
+  // and their renames, for not holding what was expected.
+  const std::vector<stdfs::path>& left_alone() const { return left_alone_; }
 
  private:
   struct Pending {
@@ -100,8 +107,11 @@ class AtomicBatch {
     stdfs::path temporary;
   };
   void flush();
-  void leave_unwanted();
-  std::function<bool(const stdfs::path&)> wanted_;
+  void leave_changed();
+  std::string expected(const stdfs::path& target) const;
+  std::function<void(const stdfs::path&)> changed_;
+  std::map<stdfs::path, std::string> expected_;  // target: digest of its bytes
+  std::vector<stdfs::path> left_alone_;
   std::vector<Pending> pending_;
   std::vector<stdfs::path> removals_;
   std::vector<stdfs::path> folders_;  // removed when left empty
@@ -110,6 +120,9 @@ class AtomicBatch {
 // Carries out the rest of a journaled commit that a killed (or failed)
 // command left in `journal`, then removes the journal. Returns how many
 // files it renamed or removed; 0, and nothing done, when there is no journal.
-std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base);
+// A file that no longer holds what the commit expected (see expect) is left
+// as it is and added to left_alone.
+std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base,
+                             std::vector<stdfs::path>* left_alone = nullptr);
 
 }  // namespace inovasi::fs
