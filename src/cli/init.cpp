@@ -1,8 +1,11 @@
 // inovasi init: a new programme directory with every default spelled out.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <set>
 
 #include "inovasi/cli/app.h"
 #include "inovasi/store/store.h"
@@ -35,10 +38,11 @@ std::string inovasi_command() {
   return "'" + self + "'";  // git and the hook run it through the shell
 }
 
-// The pre-commit hook: refuses a commit in whose records `inovasi check`
-// finds an error. When changes are left unstaged it checks what is staged,
-// in a copy of the index, since that is what the commit holds.
-std::string pre_commit_hook(const std::string& inovasi) {
+// The pre-commit hook (and pre-merge-commit, the same check for a merge
+// commit): refuses a commit in whose records `inovasi check` finds an error.
+// When changes are left unstaged it checks what is staged, in a copy of the
+// index, since that is what the commit holds.
+std::string check_hook(const std::string& name, const std::string& inovasi) {
   return fmt::format(R"(#!/bin/sh
 # Written by 'inovasi init --git': refuses a commit while 'inovasi check'
 # finds an error in its records. 'git commit --no-verify' skips it.
@@ -53,15 +57,75 @@ else
   git checkout-index -a --prefix="$where/" || exit 1
 fi
 if ! (cd "$where" && "$inovasi" check); then
-  echo "pre-commit: 'inovasi check' found errors in what is to be committed; fix them, or commit with --no-verify" >&2
+  echo "{}: 'inovasi check' found errors in what is to be committed; fix them, or commit with --no-verify" >&2
   exit 1
 fi
 )",
-                     inovasi);
+                     inovasi, name);
+}
+
+// The lines init adds to .gitignore and .gitattributes.
+const char* kIgnored[] = {
+    ".inovasi.lock",
+    ".inovasi/",
+    // The temporary files (".NAME.tmp.PID.N") of a command killed mid-write.
+    ".*.tmp.[0-9]*",
+};
+const char* kAttributes[] = {
+    // merge=inovasi: records merge field by field where a clone enables the
+    // driver (inovasi-merge-driver(1)); elsewhere git merges lines as usual.
+    "*.yaml text eol=lf merge=inovasi",
+    "*.md text eol=lf",
+};
+
+// A file of lines (.gitignore, .gitattributes) with `lines` added at its end,
+// but for those it holds already: the user's lines are kept as they are, and
+// running init again adds nothing. Nothing when there is nothing to add.
+template <std::size_t N>
+std::optional<std::string> with_lines(const std::optional<std::string>& existing,
+                                      const char* const (&lines)[N]) {
+  std::string text = existing.value_or("");
+  std::set<std::string> present;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = std::min(text.find('\n', at), text.size());
+    std::string trimmed = text.substr(at, end - at);
+    at = end + 1;
+    while (!trimmed.empty() && (trimmed.back() == '\r' || trimmed.back() == ' '))
+      trimmed.pop_back();
+    present.insert(trimmed);
+  }
+  std::string added;
+  for (const char* line : lines)
+    if (present.insert(line).second) added += std::string(line) + "\n";
+  if (existing && added.empty()) return std::nullopt;
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  return text + added;
+}
+
+// Writes a hook unless the repository has one of that name, which is kept.
+void install_hook(const ProgrammeDir& dir, const std::string& name, const std::string& text) {
+  const std::string relative = ".git/hooks/" + name;
+  stdfs::path hook = dir.absolute(relative);
+  std::error_code ec;
+  if (stdfs::exists(hook, ec)) {
+    std::cerr << msg(
+        "{}: kept the hook there; add 'inovasi check' to it to check records before a commit\n",
+        dir.shown(relative));
+    return;
+  }
+  stdfs::create_directories(hook.parent_path(), ec);
+  fs::AtomicBatch batch;
+  batch.add(hook, text);
+  batch.commit();
+  stdfs::permissions(
+      hook, stdfs::perms::owner_exec | stdfs::perms::group_exec | stdfs::perms::others_exec,
+      stdfs::perm_options::add, ec);
+  if (ec) throw IoError(msg("{}: cannot make it executable: {}", hook.string(), fs::reason(ec)));
 }
 
 // Makes the programme a git repository: git init, the merge driver of
-// records, and the pre-commit hook. An existing hook is kept.
+// records, and the pre-commit and pre-merge-commit hooks. An existing hook
+// is kept.
 void make_git_repository(const ProgrammeDir& dir) {
   const std::string root = dir.root().string();
   auto git = [&](const std::vector<std::string>& args) {
@@ -75,22 +139,8 @@ void make_git_repository(const ProgrammeDir& dir) {
   std::string inovasi = inovasi_command();
   git({"config", "merge.inovasi.name", "inovasi records, field by field"});
   git({"config", "merge.inovasi.driver", inovasi + " merge-driver %O %A %B %P"});
-  stdfs::path hook = dir.absolute(".git/hooks/pre-commit");
-  std::error_code ec;
-  if (stdfs::exists(hook, ec)) {
-    std::cerr << msg(
-        "{}: kept the hook there; add 'inovasi check' to it to check records before a commit\n",
-        dir.shown(".git/hooks/pre-commit"));
-    return;
-  }
-  stdfs::create_directories(hook.parent_path(), ec);
-  fs::AtomicBatch batch;
-  batch.add(hook, pre_commit_hook(inovasi));
-  batch.commit();
-  stdfs::permissions(
-      hook, stdfs::perms::owner_exec | stdfs::perms::group_exec | stdfs::perms::others_exec,
-      stdfs::perm_options::add, ec);
-  if (ec) throw IoError(msg("{}: cannot make it executable: {}", hook.string(), fs::reason(ec)));
+  for (const char* name : {"pre-commit", "pre-merge-commit"})
+    install_hook(dir, name, check_hook(name, inovasi));
 }
 
 int run_init(const InitOptions& o) {
@@ -111,10 +161,14 @@ int run_init(const InitOptions& o) {
   Transaction transaction(dir);
   transaction.stage(kProgrammeFile, canonical_text(programme));
   for (const char* folder : kFolders) transaction.stage(std::string(folder) + "/.gitkeep", "");
-  // merge=inovasi: records merge field by field where a clone enables the
-  // driver (inovasi-merge-driver(1)); elsewhere git merges lines as usual.
-  transaction.stage(".gitattributes", "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
-  transaction.stage(".gitignore", ".inovasi.lock\n.inovasi/\n");
+  // An existing .gitattributes and .gitignore (init in a repository) keep
+  // every line; ours are added after them.
+  for (const auto& [file, text] :
+       {std::pair{".gitattributes",
+                  with_lines(fs::read_file_if_exists(dir.absolute(".gitattributes")), kAttributes)},
+        std::pair{".gitignore",
+                  with_lines(fs::read_file_if_exists(dir.absolute(".gitignore")), kIgnored)}})
+    if (text) transaction.stage(file, *text);
   transaction.commit();
   if (o.git) make_git_repository(dir);
   if (o.git)
