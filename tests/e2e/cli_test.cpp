@@ -47,7 +47,7 @@ TEST_CASE("init writes the programme file with every default, the folders and .g
   CHECK(sandbox.read("tuban/inovasi.yaml") == kDefaultProgramme);
   CHECK(sandbox.read("tuban/.gitattributes") ==
         "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
-  CHECK(sandbox.read("tuban/.gitignore") == ".inovasi.lock\n.inovasi/\n");
+  CHECK(sandbox.read("tuban/.gitignore") == ".inovasi.lock\n.inovasi/\n.*.tmp.[0-9]*\n");
   CHECK(sandbox.read("tuban/units/.gitkeep") == "");
 
   r = sandbox.run_in("tuban", {"check"});

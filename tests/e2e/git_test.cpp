@@ -189,6 +189,7 @@ TEST_CASE("init --git: a merge commit is checked as a commit is (pre-merge-commi
         "ideas/antrean-online.yaml:3:7: error: unit 'dinkes' does not exist (no "
         "units/dinkes.yaml)\n"
         "pre-merge-commit: 'inovasi check' found errors in what is to be committed; fix them, or "
-        "commit with --no-verify\n");
+        "commit with --no-verify\n"
+        "Not committing merge; use 'git commit' to complete the merge.\n");
   CHECK(head(sandbox) == "Tanpa Dinas Kesehatan\nDinas Kesehatan\nProgramme\n");
 }
