@@ -47,7 +47,7 @@ std::string contract_with_target(const std::string& value) {
 
 // ------------------------------------------------------------ file modes
 
-TEST_CASE("kept: fmt and export -o keep a file's mode; a new file gets the umask's") {
+TEST_CASE("kept: fmt and export -o keep a file's mode, and a new file gets the umask's") {
   Sandbox sandbox;
   sandbox.make_programme();
   // Not canonical (flow style), so that fmt rewrites it.
