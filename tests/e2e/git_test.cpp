@@ -193,3 +193,17 @@ TEST_CASE("init --git: a merge commit is checked as a commit is (pre-merge-commi
         "Not committing merge; use 'git commit' to complete the merge.\n");
   CHECK(head(sandbox) == "Tanpa Dinas Kesehatan\nDinas Kesehatan\nProgramme\n");
 }
+
+TEST_CASE("init leaves a .gitignore and .gitattributes that hold its lines already untouched") {
+  Sandbox sandbox;
+  const std::string ignore = "# ours\n.*.tmp.[0-9]*\n.inovasi/\r\n.inovasi.lock\n";
+  const std::string attributes = "*.md text eol=lf\n*.yaml text eol=lf merge=inovasi\n";
+  sandbox.write("prog/.gitignore", ignore);
+  sandbox.write("prog/.gitattributes", attributes);
+  Result r =
+      sandbox.run({"init", "prog", "--name", "Inovasi Daerah", "--region", "Kabupaten Tuban"});
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(sandbox.read("prog/.gitignore") == ignore);
+  CHECK(sandbox.read("prog/.gitattributes") == attributes);
+}
