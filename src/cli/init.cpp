@@ -1,12 +1,10 @@
 // inovasi init: a new programme directory with every default spelled out.
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <iostream>
 #include <memory>
-#include <optional>
-#include <set>
 
+#include "git_setup.h"
 #include "inovasi/cli/app.h"
 #include "inovasi/store/store.h"
 #include "inovasi/store/values.h"
@@ -28,121 +26,6 @@ struct InitOptions {
 
 const char* kFolders[] = {"units", "ideas", "contracts", "reports", "regulations"};
 
-// How git is to call this program: by name when the PATH finds it there,
-// else by the full path of the binary that ran init.
-std::string inovasi_command() {
-  std::string self = process::own_path();
-  std::string found = process::find_in_path("inovasi");
-  std::error_code ec;
-  if (self.empty() || (!found.empty() && stdfs::equivalent(found, self, ec))) return "inovasi";
-  return "'" + self + "'";  // git and the hook run it through the shell
-}
-
-// The pre-commit hook (and pre-merge-commit, the same check for a merge
-// commit): refuses a commit in whose records `inovasi check` finds an error.
-// When changes are left unstaged it checks what is staged, in a copy of the
-// index, since that is what the commit holds.
-std::string check_hook(const std::string& name, const std::string& inovasi) {
-  return fmt::format(R"(#!/bin/sh
-# Written by 'inovasi init --git': refuses a commit while 'inovasi check'
-# finds an error in its records. 'git commit --no-verify' skips it.
-inovasi={}
-command -v inovasi >/dev/null 2>&1 && inovasi=inovasi
-top=$(git rev-parse --show-toplevel) || exit 1
-if git diff --quiet; then
-  where=$top
-else
-  where=$(mktemp -d) || exit 1
-  trap 'rm -rf "$where"' EXIT
-  git checkout-index -a --prefix="$where/" || exit 1
-fi
-if ! (cd "$where" && "$inovasi" check); then
-  echo "{}: 'inovasi check' found errors in what is to be committed; fix them, or commit with --no-verify" >&2
-  exit 1
-fi
-)",
-                     inovasi, name);
-}
-
-// The lines init adds to .gitignore and .gitattributes.
-const char* kIgnored[] = {
-    ".inovasi.lock",
-    ".inovasi/",
-    // The temporary files (".NAME.tmp.PID.N") of a command killed mid-write.
-    ".*.tmp.[0-9]*",
-};
-const char* kAttributes[] = {
-    // merge=inovasi: records merge field by field where a clone enables the
-    // driver (inovasi-merge-driver(1)); elsewhere git merges lines as usual.
-    "*.yaml text eol=lf merge=inovasi",
-    "*.md text eol=lf",
-};
-
-// A file of lines (.gitignore, .gitattributes) with `lines` added at its end,
-// but for those it holds already: the user's lines are kept as they are, and
-// running init again adds nothing. Nothing when there is nothing to add.
-template <std::size_t N>
-std::optional<std::string> with_lines(const std::optional<std::string>& existing,
-                                      const char* const (&lines)[N]) {
-  std::string text = existing.value_or("");
-  std::set<std::string> present;
-  for (std::size_t at = 0; at < text.size();) {
-    std::size_t end = std::min(text.find('\n', at), text.size());
-    std::string trimmed = text.substr(at, end - at);
-    at = end + 1;
-    while (!trimmed.empty() && (trimmed.back() == '\r' || trimmed.back() == ' '))
-      trimmed.pop_back();
-    present.insert(trimmed);
-  }
-  std::string added;
-  for (const char* line : lines)
-    if (present.insert(line).second) added += std::string(line) + "\n";
-  if (existing && added.empty()) return std::nullopt;
-  if (!text.empty() && text.back() != '\n') text += '\n';
-  return text + added;
-}
-
-// Writes a hook unless the repository has one of that name, which is kept.
-void install_hook(const ProgrammeDir& dir, const std::string& name, const std::string& text) {
-  const std::string relative = ".git/hooks/" + name;
-  stdfs::path hook = dir.absolute(relative);
-  std::error_code ec;
-  if (stdfs::exists(hook, ec)) {
-    std::cerr << msg(
-        "{}: kept the hook there; add 'inovasi check' to it to check records before a commit\n",
-        dir.shown(relative));
-    return;
-  }
-  stdfs::create_directories(hook.parent_path(), ec);
-  fs::AtomicBatch batch;
-  batch.add(hook, text);
-  batch.commit();
-  stdfs::permissions(
-      hook, stdfs::perms::owner_exec | stdfs::perms::group_exec | stdfs::perms::others_exec,
-      stdfs::perm_options::add, ec);
-  if (ec) throw IoError(msg("{}: cannot make it executable: {}", hook.string(), fs::reason(ec)));
-}
-
-// Makes the programme a git repository: git init, the merge driver of
-// records, and the pre-commit and pre-merge-commit hooks. An existing hook
-// is kept.
-void make_git_repository(const ProgrammeDir& dir) {
-  const std::string root = dir.root().string();
-  auto git = [&](const std::vector<std::string>& args) {
-    std::vector<std::string> command = {"git"};
-    command.insert(command.end(), args.begin(), args.end());
-    if (process::run(command, root, true) != 0)
-      throw IoError(
-          msg("{}: 'git {}' failed; the programme is written, without git", root, args.front()));
-  };
-  git({"init", "-q"});
-  std::string inovasi = inovasi_command();
-  git({"config", "merge.inovasi.name", "inovasi records, field by field"});
-  git({"config", "merge.inovasi.driver", inovasi + " merge-driver %O %A %B %P"});
-  for (const char* name : {"pre-commit", "pre-merge-commit"})
-    install_hook(dir, name, check_hook(name, inovasi));
-}
-
 int run_init(const InitOptions& o) {
   Language language = option_value<Language>(o.language, "--language").value_or(Language::kId);
   Programme programme = Programme::with_defaults(o.name, o.region, language);
@@ -161,14 +44,7 @@ int run_init(const InitOptions& o) {
   Transaction transaction(dir);
   transaction.stage(kProgrammeFile, canonical_text(programme));
   for (const char* folder : kFolders) transaction.stage(std::string(folder) + "/.gitkeep", "");
-  // An existing .gitattributes and .gitignore (init in a repository) keep
-  // every line; ours are added after them.
-  for (const auto& [file, text] :
-       {std::pair{".gitattributes",
-                  with_lines(fs::read_file_if_exists(dir.absolute(".gitattributes")), kAttributes)},
-        std::pair{".gitignore",
-                  with_lines(fs::read_file_if_exists(dir.absolute(".gitignore")), kIgnored)}})
-    if (text) transaction.stage(file, *text);
+  stage_git_files(dir, transaction);
   transaction.commit();
   if (o.git) make_git_repository(dir);
   if (o.git)

@@ -9,8 +9,8 @@ using namespace e2e;
 namespace {
 
 const char* kCommands[] = {
-    "init",   "add-unit", "add-idea", "check", "sign-contract", "report",      "add-regulation",
-    "status", "evaluate", "list",     "show",  "fmt",           "merge-driver"};
+    "init",   "add-unit", "add-idea", "check", "sign-contract", "report",       "add-regulation",
+    "status", "evaluate", "list",     "show",  "fmt",           "merge-driver", "git-setup"};
 
 const char* kDefaultProgramme =
     "name: Inovasi Daerah Kabupaten Tuban 2018\n"

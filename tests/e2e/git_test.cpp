@@ -207,3 +207,63 @@ TEST_CASE("init leaves a .gitignore and .gitattributes that hold its lines alrea
   CHECK(sandbox.read("prog/.gitignore") == ignore);
   CHECK(sandbox.read("prog/.gitattributes") == attributes);
 }
+
+TEST_CASE("git-setup in a clone: its lines once, the merge driver and both hooks; again, nothing") {
+  Sandbox sandbox;
+  init_with_git(sandbox);
+  git_ok(sandbox, ".", {"clone", "-q", "prog", "clone"});
+  CHECK_FALSE(sandbox.exists("clone/.git/hooks/pre-commit"));
+  // The clone's own ignores, one of them the programme's.
+  sandbox.write("clone/.gitignore", "secret.env\n.inovasi/\n");
+  Result r = sandbox.run({"-C", "clone", "git-setup"}, {}, git_env(sandbox));
+  INFO(r.err);
+  CHECK(r.status == 0);
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        "updated clone/.gitignore\n"
+        "clone is a git repository that merges records field by field and checks them before "
+        "each commit\n");
+  CHECK(sandbox.read("clone/.gitignore") ==
+        "secret.env\n.inovasi/\n.inovasi.lock\n.*.tmp.[0-9]*\n");
+  const std::string self = "'" + std::string(binary()) + "'";
+  CHECK(git_ok(sandbox, "clone", {"config", "merge.inovasi.driver"}) ==
+        self + " merge-driver %O %A %B %P\n");
+  for (const char* hook : {"clone/.git/hooks/pre-commit", "clone/.git/hooks/pre-merge-commit"}) {
+    CAPTURE(hook);
+    CHECK(sandbox.read(hook).find("inovasi=" + self + "\n") != std::string::npos);
+    CHECK((stdfs::status(sandbox.path(hook)).permissions() & stdfs::perms::owner_exec) !=
+          stdfs::perms::none);
+  }
+  auto before = file_contents(sandbox.path("clone"));
+  r = sandbox.run_in("clone", {"git-setup"}, {}, git_env(sandbox));
+  CHECK(r.status == 0);
+  CHECK(r.err == "");
+  CHECK(r.out ==
+        ". is a git repository that merges records field by field and checks them before each "
+        "commit\n");
+  CHECK(differences(before, file_contents(sandbox.path("clone"))).empty());
+}
+
+TEST_CASE("git-setup keeps the user's hook, and refuses a programme inside a larger repository") {
+  Sandbox sandbox;
+  sandbox.make_programme("prog");
+  git_ok(sandbox, ".", {"init", "-q", "prog"});
+  sandbox.write("prog/.git/hooks/pre-merge-commit", "#!/bin/sh\nexit 0\n");
+  Result r = sandbox.run_in("prog", {"git-setup"}, {}, git_env(sandbox));
+  CHECK(r.status == 0);
+  CHECK(r.err ==
+        ".git/hooks/pre-merge-commit: kept the hook there; add 'inovasi check' to it to check "
+        "records before a commit\n");
+  CHECK(sandbox.read("prog/.git/hooks/pre-merge-commit") == "#!/bin/sh\nexit 0\n");
+  CHECK(sandbox.exists("prog/.git/hooks/pre-commit"));
+
+  git_ok(sandbox, ".", {"init", "-q", "outer"});
+  sandbox.make_programme("outer/prog");
+  r = sandbox.run({"-C", "outer/prog", "git-setup"}, {}, git_env(sandbox));
+  CHECK(r.status == 2);
+  CHECK(r.err ==
+        "inovasi: error: outer/prog: is a folder inside a git repository, not its top; git-setup "
+        "sets up a repository whose top is the programme\n");
+  CHECK_FALSE(sandbox.exists("outer/prog/.git"));
+  CHECK_FALSE(sandbox.exists("outer/prog/.gitignore"));
+}
