@@ -63,7 +63,16 @@ std::optional<std::string> parse_value(std::string_view text, double& out) {
     while (exact.ends_with('0')) exact.remove_suffix(1);
     if (exact.ends_with('.')) exact.remove_suffix(1);
   }
-  if (out != 0 && format_value(out) != exact)
+  // Any 15 significant digits survive a double (DBL_DIG): only a longer
+  // number needs the slower comparison with its text written back.
+  std::size_t significant = 0;
+  bool leading = true;
+  for (char c : exact)
+    if (c >= '1' && c <= '9')
+      ++significant, leading = false;
+    else if (c == '0' && !leading)
+      ++significant;
+  if (significant > 15 && out != 0 && format_value(out) != exact)
     return msg("'{}' has more significant digits than a number holds and would become {}; round it",
                text, format_value(out));
   return std::nullopt;
