@@ -12,7 +12,8 @@ void stage_git_files(const ProgrammeDir& dir, Transaction& transaction);
 
 // git init in the programme (harmless when it is a repository already), the
 // merge driver of records, and the pre-commit and pre-merge-commit hooks; a
-// hook that is there is kept, with a message on stderr.
+// hook of the user's is kept, with a message on stderr, and one that inovasi
+// wrote is written anew.
 void make_git_repository(const ProgrammeDir& dir);
 
 }  // namespace inovasi::cli
