@@ -208,7 +208,8 @@ TEST_CASE("init leaves a .gitignore and .gitattributes that hold its lines alrea
   CHECK(sandbox.read("prog/.gitattributes") == attributes);
 }
 
-TEST_CASE("git-setup in a clone: its lines once, the merge driver and both hooks, and again nothing") {
+TEST_CASE(
+    "git-setup in a clone: its lines once, the merge driver and both hooks, and again nothing") {
   Sandbox sandbox;
   init_with_git(sandbox);
   git_ok(sandbox, ".", {"clone", "-q", "prog", "clone"});
