@@ -286,6 +286,8 @@ _inovasi_command merge-driver '
   PATH                      file
 '
 
+_inovasi_command git-setup ''
+
 _inovasi_command help '
   COMMAND                   command-or-topic
 '

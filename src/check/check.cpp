@@ -31,6 +31,7 @@ class Checker {
     duplicates(r_.ideas);
     duplicates(r_.contracts);
     duplicates(r_.regulations);
+    case_clashes();
     amended_twice();
   }
 
@@ -72,6 +73,13 @@ class Checker {
                 id, text::kMaxSlug));
       return;
     }
+    if (text::is_reserved_name(id)) {
+      error(s, "id",
+            msg("id '{}' is a device name on Windows (CON, PRN, AUX, NUL, COM1-9, LPT1-9), where "
+                "its file could not be checked out; choose another id",
+                id));
+      return;
+    }
     const std::string& path = s.origin.path;
     if (!path.ends_with(".yaml")) return;
     auto slash = path.rfind('/');
@@ -88,6 +96,29 @@ class Checker {
       if (!inserted)
         error(s, "id", msg_of(R::kSentences.duplicate_id, s.record.id, it->second->origin.path));
     }
+  }
+
+  // Two record files whose paths differ only in case are one file where the
+  // file system ignores case (Windows, macOS): a checkout there would lose one.
+  void case_clashes() {
+    std::map<std::string, std::string> seen;
+    auto visit = [&](const auto& list) {
+      for (const auto& s : list) {
+        const std::string& path = s.origin.path;
+        if (!path.ends_with(".yaml")) continue;
+        auto [it, inserted] = seen.emplace(text::lower_ascii(path), path);
+        if (!inserted && it->second != path)
+          out_.error(path, s.origin.at("id"),
+                     msg("{} and {} differ only in case; where the file system ignores case "
+                         "(Windows, macOS) they are one file: rename or remove one",
+                         it->second, path));
+      }
+    };
+    visit(r_.units);
+    visit(r_.ideas);
+    visit(r_.contracts);
+    visit(r_.reports);
+    visit(r_.regulations);
   }
 
   template <class R>
@@ -187,6 +218,12 @@ class Checker {
         warning(s, field, msg("target '{}' has no value for any quarter (by_period)", t.id));
       for (const auto& [period, value] : t.by_period) {
         std::string where = field + ".by_period." + period.str();
+        // The achievement formulas divide by T or by 2T - R: a negative one
+        // scores nonsense (-200) that no band holds.
+        if (value < 0)
+          error(s, where,
+                msg("target '{}': {} is negative ({}); targets must be 0 or more", t.id,
+                    period.str(), fmt::format("{}", value)));
         if (!period.is_quarter())
           error(s, where,
                 msg("target '{}': by_period takes quarters (YYYY-Qn), not {}", t.id, period.str()));

@@ -34,6 +34,7 @@ static const std::vector<Command>& commands() {
       show_command(),
       fmt_command(),
       merge_driver_command(),
+      git_setup_command(),
       set_command(),
       stage_command(),
       step_command(),

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "git_setup.h"
 #include "inovasi/cli/app.h"
 #include "inovasi/store/store.h"
 #include "inovasi/store/values.h"
@@ -25,74 +26,6 @@ struct InitOptions {
 
 const char* kFolders[] = {"units", "ideas", "contracts", "reports", "regulations"};
 
-// How git is to call this program: by name when the PATH finds it there,
-// else by the full path of the binary that ran init.
-std::string inovasi_command() {
-  std::string self = process::own_path();
-  std::string found = process::find_in_path("inovasi");
-  std::error_code ec;
-  if (self.empty() || (!found.empty() && stdfs::equivalent(found, self, ec))) return "inovasi";
-  return "'" + self + "'";  // git and the hook run it through the shell
-}
-
-// The pre-commit hook: refuses a commit in whose records `inovasi check`
-// finds an error. When changes are left unstaged it checks what is staged,
-// in a copy of the index, since that is what the commit holds.
-std::string pre_commit_hook(const std::string& inovasi) {
-  return fmt::format(R"(#!/bin/sh
-# Written by 'inovasi init --git': refuses a commit while 'inovasi check'
-# finds an error in its records. 'git commit --no-verify' skips it.
-inovasi={}
-command -v inovasi >/dev/null 2>&1 && inovasi=inovasi
-top=$(git rev-parse --show-toplevel) || exit 1
-if git diff --quiet; then
-  where=$top
-else
-  where=$(mktemp -d) || exit 1
-  trap 'rm -rf "$where"' EXIT
-  git checkout-index -a --prefix="$where/" || exit 1
-fi
-if ! (cd "$where" && "$inovasi" check); then
-  echo "pre-commit: 'inovasi check' found errors in what is to be committed; fix them, or commit with --no-verify" >&2
-  exit 1
-fi
-)",
-                     inovasi);
-}
-
-// Makes the programme a git repository: git init, the merge driver of
-// records, and the pre-commit hook. An existing hook is kept.
-void make_git_repository(const ProgrammeDir& dir) {
-  const std::string root = dir.root().string();
-  auto git = [&](const std::vector<std::string>& args) {
-    std::vector<std::string> command = {"git"};
-    command.insert(command.end(), args.begin(), args.end());
-    if (process::run(command, root, true) != 0)
-      throw IoError(
-          msg("{}: 'git {}' failed; the programme is written, without git", root, args.front()));
-  };
-  git({"init", "-q"});
-  std::string inovasi = inovasi_command();
-  git({"config", "merge.inovasi.name", "inovasi records, field by field"});
-  git({"config", "merge.inovasi.driver", inovasi + " merge-driver %O %A %B %P"});
-  stdfs::path hook = dir.absolute(".git/hooks/pre-commit");
-  std::error_code ec;
-  if (stdfs::exists(hook, ec)) {
-    std::cerr << msg(
-        "{}: kept the hook there; add 'inovasi check' to it to check records before a commit\n",
-        dir.shown(".git/hooks/pre-commit"));
-    return;
-  }
-  stdfs::create_directories(hook.parent_path(), ec);
-  fs::AtomicBatch batch;
-  batch.add(hook, pre_commit_hook(inovasi));
-  batch.commit();
-  stdfs::permissions(
-      hook, stdfs::perms::owner_exec | stdfs::perms::group_exec | stdfs::perms::others_exec,
-      stdfs::perm_options::add, ec);
-  if (ec) throw IoError(msg("{}: cannot make it executable: {}", hook.string(), fs::reason(ec)));
-}
-
 int run_init(const InitOptions& o) {
   Language language = option_value<Language>(o.language, "--language").value_or(Language::kId);
   Programme programme = Programme::with_defaults(o.name, o.region, language);
@@ -111,10 +44,7 @@ int run_init(const InitOptions& o) {
   Transaction transaction(dir);
   transaction.stage(kProgrammeFile, canonical_text(programme));
   for (const char* folder : kFolders) transaction.stage(std::string(folder) + "/.gitkeep", "");
-  // merge=inovasi: records merge field by field where a clone enables the
-  // driver (inovasi-merge-driver(1)); elsewhere git merges lines as usual.
-  transaction.stage(".gitattributes", "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
-  transaction.stage(".gitignore", ".inovasi.lock\n.inovasi/\n");
+  stage_git_files(dir, transaction);
   transaction.commit();
   if (o.git) make_git_repository(dir);
   if (o.git)

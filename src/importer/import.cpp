@@ -112,8 +112,14 @@ static std::map<std::string, CsvCell> with_id(const Row& row, const RowSource& s
       std::string start = text_of(R::kIdYearFrom);
       basis = !basis.empty() && !start.empty() ? basis + " " + start.substr(0, 4) : "";
     }
-    std::string derived = text::slugify(basis);
-    if (!basis.empty() && derived.empty())
+    std::string dropped;
+    std::string derived = text::slugify(basis, &dropped);
+    if (!dropped.empty())
+      findings.error(source.path, mark,
+                     msg("{} has letters an id cannot hold ({}), which would be left out of "
+                         "it; choose an id with {}",
+                         from, dropped, column_label("id", source.command_line)));
+    else if (!basis.empty() && derived.empty())
       findings.error(source.path, mark,
                      msg("{} gives no id (no letters or digits); choose one with {}", from,
                          column_label("id", source.command_line)));

@@ -347,7 +347,9 @@ class CacheWriter {
     for (unsigned n = 0; fd_ < 0 && n < 100; ++n) {
       temporary_ = target.parent_path() /
                    fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), n);
-      fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+      // Owner only: the cache holds every record's content, so it must be
+      // no wider than the narrowest record (one made 0600).
+      fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
       if (fd_ < 0 && errno != EEXIST) break;
     }
     write(identity());

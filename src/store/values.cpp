@@ -55,6 +55,26 @@ std::optional<std::string> parse_value(std::string_view text, double& out) {
   out = std::strtod(std::string(text).c_str(), nullptr);
   // 999999999999999.99999 is the double 1e15, which could not be written back.
   if (std::fabs(out) >= 1e15) return msg("'{}' is too large", text);
+  // A number with more significant digits than a double holds would be
+  // written back changed (12345678901.123456 as ...455): refused, never
+  // rounded behind the user's back. Trailing zeros of a fraction are not lost.
+  std::string_view exact = text;
+  if (exact.find('.') != std::string_view::npos) {
+    while (exact.ends_with('0')) exact.remove_suffix(1);
+    if (exact.ends_with('.')) exact.remove_suffix(1);
+  }
+  // Any 15 significant digits survive a double (DBL_DIG): only a longer
+  // number needs the slower comparison with its text written back.
+  std::size_t significant = 0;
+  bool leading = true;
+  for (char c : exact)
+    if (c >= '1' && c <= '9')
+      ++significant, leading = false;
+    else if (c == '0' && !leading)
+      ++significant;
+  if (significant > 15 && out != 0 && format_value(out) != exact)
+    return msg("'{}' has more significant digits than a number holds and would become {}; round it",
+               text, format_value(out));
   return std::nullopt;
 }
 

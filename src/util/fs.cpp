@@ -211,12 +211,19 @@ void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
   for (int attempt = 0; fd < 0; ++attempt) {
     temporary = target.parent_path() /
                 fmt::format(".{}.tmp.{}.{}", target.filename().string(), ::getpid(), counter++);
-    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    // 0666: a new file gets the mode the umask leaves, as with any editor.
+    fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && (errno != EEXIST || attempt == 1000))
       throw io_error(target, tr_noop("cannot create temporary file"), errno);
   }
   pending_.push_back({target, temporary});
   try {
+    // A file replaced keeps its mode: a record made 0600 is not left
+    // readable by everyone once rewritten.
+    struct stat existing;
+    if (::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
+        ::fchmod(fd, existing.st_mode & 07777) != 0)
+      throw io_error(target, tr_noop("cannot write"), errno);
     write_all(fd, content, target);
   } catch (...) {
     ::close(fd);

@@ -1,9 +1,11 @@
 #include "inovasi/util/text.h"
 
 #include <fmt/core.h>
+#include <utf8proc.h>
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 
 namespace inovasi::text {
 
@@ -165,6 +167,14 @@ bool is_slug(std::string_view s) {
   return !previous_hyphen;
 }
 
+bool is_reserved_name(std::string_view name) {
+  std::string stem = lower_ascii(name.substr(0, name.find('.')));
+  while (!stem.empty() && stem.back() == ' ') stem.pop_back();  // Windows ignores them too
+  if (stem == "con" || stem == "prn" || stem == "aux" || stem == "nul") return true;
+  return stem.size() == 4 && (stem.starts_with("com") || stem.starts_with("lpt")) &&
+         stem[3] >= '1' && stem[3] <= '9';
+}
+
 // Folds the Latin-1 and Latin Extended-A letters met in Indonesian names.
 static char fold_latin(char32_t cp) {
   static const struct {
@@ -181,13 +191,43 @@ static char fold_latin(char32_t cp) {
   return 0;
 }
 
-std::string slugify(std::string_view s) {
+// NFKC, then accents taken off (NFKD, marks stripped): full-width "Ａ" is
+// "A", "é" is "e". The text unchanged when utf8proc cannot read it.
+static std::string normalised(std::string_view s) {
+  utf8proc_uint8_t* mapped = nullptr;
+  auto options = static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                                                UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                                    static_cast<utf8proc_ssize_t>(s.size()), &mapped, options);
+  if (n < 0) return std::string(s);
+  std::string out(reinterpret_cast<const char*>(mapped), static_cast<std::size_t>(n));
+  std::free(mapped);
+  return out;
+}
+
+static bool is_letter_or_digit(char32_t cp) {
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_ND:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string slugify(std::string_view text, std::string* dropped) {
+  const std::string s = normalised(text);
   std::string out;
   bool pending_hyphen = false;
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp;
     std::size_t len = decode(s, i, &cp);
     if (len == 0) len = 1, cp = 0;
+    std::string_view character = std::string_view(s).substr(i, len);
     i += len;
     char c = 0;
     if (cp >= 'A' && cp <= 'Z')
@@ -199,6 +239,11 @@ std::string slugify(std::string_view s) {
     else
       c = fold_latin(cp);
     if (!c) {
+      if (dropped && cp && is_letter_or_digit(cp)) {
+        std::string shown = fmt::format("{} U+{:04X}", character, static_cast<std::uint32_t>(cp));
+        if (dropped->find(shown) == std::string::npos)
+          *dropped += (dropped->empty() ? "" : ", ") + shown;
+      }
       pending_hyphen = !out.empty();
       continue;
     }

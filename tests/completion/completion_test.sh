@@ -134,7 +134,7 @@ mapfile -t contract_ids < <(ids contracts)
 mapfile -t regulation_ids < <(ids regulations)
 
 commands=(init add-unit add-idea check sign-contract report add-regulation status evaluate
-  export list show fmt merge-driver set stage step mv rm edit help)
+  export list show fmt merge-driver git-setup set stage step mv rm edit help)
 globals=(-C --lang --no-cache --help --version)
 today=$(date +%Y-%m-%d)
 

@@ -9,8 +9,8 @@ using namespace e2e;
 namespace {
 
 const char* kCommands[] = {
-    "init",   "add-unit", "add-idea", "check", "sign-contract", "report",      "add-regulation",
-    "status", "evaluate", "list",     "show",  "fmt",           "merge-driver"};
+    "init",   "add-unit", "add-idea", "check", "sign-contract", "report",       "add-regulation",
+    "status", "evaluate", "list",     "show",  "fmt",           "merge-driver", "git-setup"};
 
 const char* kDefaultProgramme =
     "name: Inovasi Daerah Kabupaten Tuban 2018\n"
@@ -47,7 +47,7 @@ TEST_CASE("init writes the programme file with every default, the folders and .g
   CHECK(sandbox.read("tuban/inovasi.yaml") == kDefaultProgramme);
   CHECK(sandbox.read("tuban/.gitattributes") ==
         "*.yaml text eol=lf merge=inovasi\n*.md text eol=lf\n");
-  CHECK(sandbox.read("tuban/.gitignore") == ".inovasi.lock\n.inovasi/\n");
+  CHECK(sandbox.read("tuban/.gitignore") == ".inovasi.lock\n.inovasi/\n.*.tmp.[0-9]*\n");
   CHECK(sandbox.read("tuban/units/.gitkeep") == "");
 
   r = sandbox.run_in("tuban", {"check"});

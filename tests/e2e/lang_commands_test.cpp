@@ -13,7 +13,7 @@ const Env kIndonesian = {{"INOVASI_LANG", "id"}};
 
 const char* kCommands[] = {"init",   "add-unit", "add-idea", "check",          "sign-contract",
                            "report", "status",   "evaluate", "add-regulation", "export",
-                           "list",   "show",     "fmt",      "merge-driver"};
+                           "list",   "show",     "fmt",      "merge-driver",   "git-setup"};
 
 // The example's programme, copied: commands that read records may write a
 // cache beside them.

@@ -27,6 +27,7 @@ expected=(
   share/man/man1/inovasi-add-idea.1
   share/man/man1/inovasi-evaluate.1
   share/man/man1/inovasi-merge-driver.1
+  share/man/man1/inovasi-git-setup.1
   share/man/man5/inovasi.5
   share/bash-completion/completions/inovasi
   share/inovasi/labels.yaml

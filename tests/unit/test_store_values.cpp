@@ -92,6 +92,22 @@ TEST_CASE("values decimal numbers") {
           "'00.5' is not a number: leading zeros are ambiguous (octal in YAML 1.1)");
     CHECK(error_of<double>("1234567890123456.5") == "'1234567890123456.5' is too large");
   }
+  SUBCASE("kept exactly or refused, never rounded") {
+    CHECK(error_of<double>("12345678901.123456") ==
+          "'12345678901.123456' has more significant digits than a number holds and would "
+          "become 12345678901.123455; round it");
+    CHECK(error_of<double>("0.12345678901234567") ==
+          "'0.12345678901234567' has more significant digits than a number holds and would "
+          "become 0.12345678901234566; round it");
+    // 15 significant digits always survive; trailing zeros are no digits lost.
+    CHECK(decimal("12345678901.1234") == 12345678901.1234);
+    CHECK(decimal("99999999999999.9") == 99999999999999.9);
+    CHECK(decimal("0.000000000000001") == 1e-15);
+    CHECK(decimal("1.50000000000000000000") == 1.5);
+    CHECK(decimal("-0.000") == 0.0);
+    // A double's own shortest text is kept, however long.
+    CHECK(decimal("0.30000000000000004") == 0.1 + 0.2);
+  }
 }
 
 TEST_CASE("values dates and strings") {

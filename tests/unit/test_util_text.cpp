@@ -95,6 +95,35 @@ TEST_CASE("text slugify keeps a last word that ends exactly at 64 characters") {
   CHECK(text::slugify(title) == std::string(40, 'a') + "-" + std::string(23, 'b'));
 }
 
+TEST_CASE("text slugify normalises the title (NFKC) and lists the letters it drops") {
+  std::string dropped;
+  CHECK(text::slugify("\uFF21\uFF4E\uFF54\uFF52\uFF45\uFF41\uFF4E \uFF11", &dropped) ==
+        "antrean-1");
+  CHECK(dropped.empty());
+  CHECK(text::slugify("Pelayanan \u0160ehat \u0141", &dropped) == "pelayanan-sehat");
+  CHECK(dropped == "\u0141 U+0141");
+  dropped.clear();
+  // Cyrillic A and O, twice each: listed once.
+  CHECK(text::slugify("\u0410ntrean \u041Enline \u0410\u041E", &dropped) == "ntrean-nline");
+  CHECK(dropped == "\u0410 U+0410, \u041E U+041E");
+  dropped.clear();
+  // Punctuation and symbols are not letters: nothing is lost.
+  CHECK(text::slugify("Antrean \u2013 Online \u00A9", &dropped) == "antrean-online");
+  CHECK(dropped.empty());
+}
+
+TEST_CASE("text is_reserved_name: the device names of Windows") {
+  for (std::string name : {"con", "CON", "Prn", "aux", "nul", "com1", "COM9", "lpt1", "lpt9",
+                           "con.yaml", "NUL.txt", "aux.tar.gz"}) {
+    CAPTURE(name);
+    CHECK(text::is_reserved_name(name));
+  }
+  for (std::string name : {"con-1", "console", "com0", "com10", "lpt", "nula", "acon", ""}) {
+    CAPTURE(name);
+    CHECK_FALSE(text::is_reserved_name(name));
+  }
+}
+
 TEST_CASE("text is_slug") {
   SUBCASE("accepted") {
     CHECK(text::is_slug("a"));

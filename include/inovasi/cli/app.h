@@ -54,6 +54,7 @@ Command status_command();
 Command evaluate_command();
 Command export_command();
 Command merge_driver_command();
+Command git_setup_command();
 Command set_command();
 Command stage_command();
 Command step_command();

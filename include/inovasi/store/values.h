@@ -19,6 +19,8 @@ namespace inovasi {
 std::optional<std::string> parse_value(std::string_view text, std::string& out);
 std::optional<std::string> parse_value(std::string_view text, Date& out);
 std::optional<std::string> parse_value(std::string_view text, std::int64_t& out);
+// A number is kept exactly or refused: one with more significant digits
+// than a double holds, which would be written back changed, is an error.
 std::optional<std::string> parse_value(std::string_view text, double& out);
 std::optional<std::string> parse_value(std::string_view text, Period& out);
 // true or false only: not yes, on, True or 1, which YAML readers disagree on.

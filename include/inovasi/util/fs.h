@@ -64,6 +64,7 @@ class Lock {
 // file either old or new; a failure before the renames leaves every file old.
 // A commit also removes the temporary files that dead processes left in the
 // folders it wrote to.
+// A file replaced keeps its mode; a new one gets the mode the umask leaves.
 class AtomicBatch {
  public:
   AtomicBatch() = default;

@@ -36,8 +36,15 @@ std::optional<std::string> nearest(std::string_view word,
 // Readable slugs: [a-z0-9]+(-[a-z0-9]+)*, at most 64 characters.
 constexpr std::size_t kMaxSlug = 64;
 bool is_slug(std::string_view s);
-// Derives a slug from free text: letters and digits kept (Latin accents
-// folded), everything else a single hyphen; cut at a word boundary.
-std::string slugify(std::string_view s);
+// Names Windows keeps for devices (CON, PRN, AUX, NUL, COM1-9, LPT1-9), in
+// any case, alone or before an extension: no file there may bear them.
+bool is_reserved_name(std::string_view name);
+// Derives a slug from free text normalised (NFKC: full-width letters are
+// plain ones): letters and digits kept (Latin accents folded), everything
+// else a single hyphen; cut at a word boundary. The letters and digits it
+// had to leave out (Cyrillic "А", CJK, ...) are listed in `dropped`, once
+// each, as "А U+0410, О U+041E": an id without them would be mangled
+// ("Аntrean Оnline" as "ntrean-nline").
+std::string slugify(std::string_view s, std::string* dropped = nullptr);
 
 }  // namespace inovasi::text
