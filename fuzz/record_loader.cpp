@@ -3,8 +3,9 @@
 // record file; form feeds split it into several files of one programme, so
 // that the rules between records (references, duplicates) are reached too.
 //
-// Properties: a record read without errors is written in canonical form, and
-// that text reads again without errors and is written back unchanged; where
+// Properties: a record read without errors is written in canonical form, as
+// valid UTF-8, and that text reads again without errors and is written back
+// unchanged; where
 // the canonical reader takes a text, the full reader reads it without
 // errors to the same tree, positions included.
 #include <cstddef>
@@ -35,6 +36,8 @@ std::string path_of(const R& record) {
 template <class R>
 void round_trip(const R& record) {
   std::string canonical = canonical_text(record);
+  fuzz::require(text::is_valid_utf8(canonical), "the canonical text of a record is valid UTF-8",
+                canonical);
   Findings findings;
   yaml::Node root = yaml::parse(canonical, "canonical.yaml", findings);
   Origin origin;

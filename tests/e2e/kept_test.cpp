@@ -253,3 +253,55 @@ TEST_CASE("kept: a title whose letters an id cannot hold asks for --id") {
       {"add-idea", "--id", "antrean-online", "--title", "Аntrean Оnline", "--unit", "rsud-koesma"});
   CHECK(r.status == 0);
 }
+
+TEST_CASE("kept: the escapes \\_ \\N \\L \\P are text in UTF-8, through check, fmt and export") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  sandbox.write("ideas/antrean-online.yaml",
+                "id: antrean-online\ntitle: \"Antrean\\_Online\\N\\L\\P\"\nunit: rsud-koesma\n"
+                "stage: initiative\n");
+  Result r = sandbox.run({"fmt"});
+  CHECK(r.err == "");
+  CHECK(r.out == "formatted ideas/antrean-online.yaml\n");
+  CHECK(r.status == 0);
+  // U+00A0 is written as it is; the line breaks of YAML 1.1 as escapes.
+  CHECK(sandbox.read("ideas/antrean-online.yaml") ==
+        "id: antrean-online\ntitle: \"Antrean\xC2\xA0Online\\u0085\\u2028\\u2029\"\n"
+        "unit: rsud-koesma\nstage: initiative\n");
+  r = sandbox.run({"check"});
+  CHECK(r.err == "");
+  CHECK(r.status == 0);
+  r = sandbox.run({"export", "ideas", "--format", "csv"});
+  CHECK(r.status == 0);
+  CHECK(r.out.find("Antrean\xC2\xA0Online\xC2\x85\xE2\x80\xA8\xE2\x80\xA9") != std::string::npos);
+}
+
+TEST_CASE("kept: a comment after a quote in plain text is a comment: fmt keeps the file") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  const std::string text = std::string(kIdea) +
+                           "description: Rapat dengan camat, 'bupati berhalangan   # catatan "
+                           "internal\nbudget: 5000000\n";
+  sandbox.write("ideas/antrean-online.yaml", text);
+  Result r = sandbox.run({"check"});
+  CHECK(r.err ==
+        "ideas/antrean-online.yaml: warning: not in canonical form (run 'inovasi fmt "
+        "--strip-comments', which drops its comments)\n");
+  r = sandbox.run({"fmt"});
+  CHECK(r.err ==
+        "ideas/antrean-online.yaml: warning: has comments, which formatting would lose; left "
+        "alone (use --strip-comments)\n");
+  CHECK(r.out == "");
+  CHECK(sandbox.read("ideas/antrean-online.yaml") == text);
+  // Valid YAML that the old detector took for a quote never closed: read,
+  // and written quoted, as other readers might take it as that detector did.
+  sandbox.write("ideas/antrean-online.yaml",
+                std::string(kIdea) + "description: Hadir 40 warga, '20 perempuan\n");
+  r = sandbox.run({"check"});
+  CHECK(r.err == "ideas/antrean-online.yaml: warning: not in canonical form (run 'inovasi fmt')\n");
+  CHECK(r.status == 0);
+  r = sandbox.run({"fmt"});
+  CHECK(r.status == 0);
+  CHECK(sandbox.read("ideas/antrean-online.yaml") ==
+        std::string(kIdea) + "description: \"Hadir 40 warga, '20 perempuan\"\n");
+}

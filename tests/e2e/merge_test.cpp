@@ -417,13 +417,13 @@ TEST_CASE("merge-driver run by hand: fields, lists as one value, and what it lea
     std::string ours = idea("Antrean online RSUD", "rsud-koesma", "initiative");
     std::string theirs =
         idea("Antrean online", "rsud-koesma", "initiative",
-             "narrative: Rapat dengan camat, 'bupati berhalangan   # catatan internal\n");
+             "description: Rapat dengan camat, 'bupati berhalangan   # catatan internal\n");
     Result r = driver(base, ours, theirs, "ideas/antrean-online.yaml");
     CHECK(r.err == "ideas/antrean-online.yaml: theirs has comments; merged line by line\n");
     CHECK(r.status == 0);
     CHECK(sandbox.read("ours.yaml") ==
           idea("Antrean online RSUD", "rsud-koesma", "initiative",
-               "narrative: Rapat dengan camat, 'bupati berhalangan   # catatan internal\n"));
+               "description: Rapat dengan camat, 'bupati berhalangan   # catatan internal\n"));
   }
 
   SUBCASE("a version that cannot be read is an I/O error and ours stays as it was") {
