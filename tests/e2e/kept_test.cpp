@@ -303,5 +303,5 @@ TEST_CASE("kept: a comment after a quote in plain text is a comment: fmt keeps t
   r = sandbox.run({"fmt"});
   CHECK(r.status == 0);
   CHECK(sandbox.read("ideas/antrean-online.yaml") ==
-        std::string(kIdea) + "description: \"Hadir 40 warga, '20 perempuan\"\n");
+        std::string(kIdea) + "description: 'Hadir 40 warga, ''20 perempuan'\n");
 }
