@@ -244,6 +244,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   }
   RecordStyle style = known_style.value_or(RecordStyle{});
   std::vector<Change> changes;
+  std::vector<std::optional<std::string>> read;
   changes.reserve(incoming.size());
   for (const auto& s : incoming) {
     std::string key = record_key(s.record);
@@ -262,6 +263,9 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
                       content.size(), yaml::kMaxFileSize));
     changes.push_back(
         {kind, ProgrammeDir::record_path<R>(key), std::move(content), std::move(fields)});
+    // What the file holds now, which it must still hold when it is written.
+    read.push_back(kind == ChangeKind::kAdded ? std::nullopt
+                                              : std::optional<std::string>(bases.text(key)));
   }
   {
     // Rules across records run even when some cells were wrong, so that a
@@ -287,9 +291,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
       const Change& change = changes[i];
       if (change.kind == ChangeKind::kUnchanged) continue;
       transaction->stage(change.path, change.content);
-      std::optional<std::string> was;
-      if (change.kind != ChangeKind::kAdded) was = bases.text(record_key(incoming[i].record));
-      transaction->read_as(change.path, std::move(was));
+      transaction->read_as(change.path, std::move(read[i]));
     }
     transaction->commit();
   }
