@@ -35,15 +35,11 @@ int run_sign(const Globals& g, AddOptions o, const ContractLists& lists) {
   }
   // Each contract takes the targets filed under its id; signing one, the
   // file's only group will do. Without --targets, an update keeps the
-  // targets the contract has.
+  // targets the contract's file has: the row is read over the record as its
+  // file holds it (never as the cache remembers it).
   std::set<std::string> taken;
-  Completion<Contract> attach = [&](Stored<Contract>& s, const Records& existing,
-                                    Findings& findings) {
-    if (lists.targets.empty()) {
-      if (const Stored<Contract>* old = existing.find<Contract>(s.record.id))
-        s.record.targets = old->record.targets;
-      return;
-    }
+  Completion<Contract> attach = [&](Stored<Contract>& s, const Records&, Findings& findings) {
+    if (lists.targets.empty()) return;
     auto it = targets.find(s.record.id);
     if (it == targets.end() && !batch) it = targets.find("");
     if (it == targets.end() && !batch && targets.size() == 1) it = targets.begin();
