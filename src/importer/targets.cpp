@@ -37,6 +37,7 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
     if (c != "id") known.push_back(c);
   std::vector<std::string> names;
   std::map<std::size_t, Period> quarters;
+  text::Nearest nearest(known);
   for (std::size_t c = 0; c < doc.records[0].fields.size(); ++c) {
     const auto& field = doc.records[0].fields[c];
     std::string name(text::trim(field.text));
@@ -48,7 +49,7 @@ TargetsByContract read_targets_csv(const std::string& path, const std::string& t
                        msg("column '{}': target values are per quarter (YYYY-Qn)", name));
       quarters[c] = *period;
     } else if (std::find(known.begin(), known.end(), name) == known.end()) {
-      std::string message = unknown_column(name, known);
+      std::string message = unknown_column(name, nearest);
       findings.error(path, {field.line, field.column},
                      message + tr("; the other columns must be quarters such as 2018-Q3"));
     }

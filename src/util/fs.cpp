@@ -188,7 +188,7 @@ AtomicBatch::~AtomicBatch() {
   for (const auto& p : pending_) ::unlink(p.temporary.c_str());
 }
 
-static void write_all(int fd, const std::string& content, const stdfs::path& path) {
+static void write_all(int fd, std::string_view content, const stdfs::path& path) {
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
@@ -203,6 +203,11 @@ static void write_all(int fd, const std::string& content, const stdfs::path& pat
 }
 
 void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
+  add_written(target, [&](const Writer& write) { write(content); });
+}
+
+void AtomicBatch::add_written(const stdfs::path& target,
+                              const std::function<void(const Writer&)>& produce) {
   // Hidden, so that readers listing *.yaml never pick it up. A killed command
   // may have left one of the same name (its pid since reused): take the next.
   static unsigned counter = 0;
@@ -217,7 +222,7 @@ void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
   }
   pending_.push_back({target, temporary});
   try {
-    write_all(fd, content, target);
+    produce([&](std::string_view piece) { write_all(fd, piece, target); });
   } catch (...) {
     ::close(fd);
     throw;
