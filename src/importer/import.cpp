@@ -242,6 +242,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   for (const auto& s : incoming) {
     std::string key = record_key(s.record);
     std::string content = canonical_text(s.record, style);
+    content.shrink_to_fit();  // the emitter reserves 1 KiB; a large import holds every file
     ChangeKind kind = ChangeKind::kAdded;
     std::vector<FieldChange> fields;
     if (const auto* old = records.find<R>(key)) {
