@@ -190,7 +190,8 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
 
   Findings local;
   std::vector<Stored<R>> incoming;
-  incoming.reserve(source.size());
+  // Room for the programme's own records too, which put_all merges in.
+  incoming.reserve(source.size() + records.all<R>().size());
   std::map<std::string, int> first_line;
   std::set<std::string> replaced;
   source.each_row([&](const Row& row) {

@@ -81,6 +81,12 @@ std::string read_input_bounded(const std::string& path, std::size_t max_size) {
   int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw io_error(path, tr_noop("cannot open"), errno);
   std::string content;
+  // A file's size is known: its text is held through a whole import, and
+  // growing by doubling could leave it twice as large as it needs.
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
+      static_cast<std::size_t>(info.st_size) <= max_size)
+    content.reserve(static_cast<std::size_t>(info.st_size));
   char buffer[65536];
   while (true) {
     ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -99,6 +105,7 @@ std::string read_input_bounded(const std::string& path, std::size_t max_size) {
     content.append(buffer, static_cast<std::size_t>(n));
   }
   if (!standard_input) ::close(fd);
+  content.shrink_to_fit();
   return content;
 }
 

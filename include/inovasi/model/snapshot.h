@@ -121,17 +121,25 @@ struct Records {
         replaced[k] = true;
       }
     }
-    if (list.empty()) {
-      list = std::move(batch);
-      return;
-    }
-    std::size_t before = list.size();
-    list.reserve(before + batch.size());
+    std::size_t fresh = 0;
     for (std::size_t k = 0; k < batch.size(); ++k)
-      if (!replaced[k]) list.push_back(std::move(batch[k]));
-    std::vector<Stored<R>>().swap(batch);
-    std::inplace_merge(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(before), list.end(),
-                       key_less);
+      if (!replaced[k]) {
+        if (fresh != k) batch[fresh] = std::move(batch[k]);
+        ++fresh;
+      }
+    batch.erase(batch.begin() + static_cast<std::ptrdiff_t>(fresh), batch.end());
+    // The shorter of the two is moved to the end of the longer and merged
+    // there: a large batch into a small list is never copied to a new vector
+    // while it is still held (a caller can reserve room for the list in it).
+    std::vector<Stored<R>>& longer = batch.size() > list.size() ? batch : list;
+    std::vector<Stored<R>>& shorter = batch.size() > list.size() ? list : batch;
+    std::size_t before = longer.size();
+    longer.reserve(before + shorter.size());
+    for (auto& s : shorter) longer.push_back(std::move(s));
+    std::vector<Stored<R>>().swap(shorter);
+    std::inplace_merge(longer.begin(), longer.begin() + static_cast<std::ptrdiff_t>(before),
+                       longer.end(), key_less);
+    if (&longer == &batch) list = std::move(batch);
   }
 };
 
