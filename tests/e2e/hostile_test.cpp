@@ -445,6 +445,19 @@ TEST_CASE("hostile input that costs work: thousands of unknown targets and field
   REQUIRE(contract.size() < 1024 * 1024);
   CHECK(run_refused(sandbox, with_files({{"contracts/big-2018.yaml", contract}}), {"check"},
                     "contract of 149,700 empty targets") == expected);
+
+  // A targets file of 14,000 targets: each once in memory (a copy of every
+  // target's positions for each target once took more than 6 GB).
+  std::string targets;
+  for (int i = 0; i < 14000; ++i)
+    targets += "- {id: t" + std::to_string(i) +
+               ", name: T, unit: m, weight: 1, by_period: {2019-Q2: 1}}\n";
+  REQUIRE(targets.size() < 1024 * 1024);
+  CHECK(run_refused(sandbox, with_files({{"targets.yaml", targets}}),
+                    command_for("targets", "targets.yaml"),
+                    "sign-contract --targets of 14,000 targets") ==
+        "inovasi: error: the record would take 1711008 bytes, more than the 1048576 a record file "
+        "may hold\n");
   write_timings();
 }
 
