@@ -2,8 +2,11 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "inovasi/model/nip.h"
 #include "inovasi/util/messages.h"
@@ -272,14 +275,26 @@ class Checker {
       warning(s, "submitted",
               msg("submitted {} is before contract '{}' started ({})", rep.submitted.str(), c.id,
                   c.start.str()));
+    // A report can name thousands of targets a contract of thousands lacks:
+    // the ids are looked up in a set, and the first unknown ones in the file
+    // get a suggestion from one Nearest.
+    std::unordered_set<std::string_view> ids;
+    for (const auto& t : c.targets) ids.insert(t.id);
+    std::vector<std::pair<Mark, std::string_view>> unknown;
     for (const auto& [target, value] : rep.actual)
-      if (!c.target(target)) {
-        std::vector<std::string> ids;
-        for (const auto& t : c.targets) ids.push_back(t.id);
-        std::string message = msg("contract '{}' has no target '{}'", c.id, target);
-        if (auto near = text::nearest(target, ids)) message += msg(" (did you mean '{}'?)", *near);
-        error(s, "actual." + target, message);
-      }
+      if (!ids.count(target)) unknown.emplace_back(s.origin.at("actual." + target), target);
+    if (unknown.empty()) return;
+    std::stable_sort(unknown.begin(), unknown.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.first.line, a.first.column) < std::pair(b.first.line, b.first.column);
+    });
+    std::vector<std::string> names;
+    for (const auto& t : c.targets) names.push_back(t.id);
+    text::Nearest nearest(names);
+    for (const auto& [mark, target] : unknown) {
+      std::string message = msg("contract '{}' has no target '{}'", c.id, target);
+      if (auto near = nearest(target)) message += msg(" (did you mean '{}'?)", *near);
+      error(s, fmt::format("actual.{}", target), message);
+    }
   }
 
   static std::string expected_path(const Report& r) {

@@ -2,6 +2,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <iterator>
@@ -45,13 +46,25 @@ static const std::vector<Command>& commands() {
   return table;
 }
 
+// A hostile file can make hundreds of thousands of findings: they are sorted
+// by reference rather than copied, and written in large pieces (std::cerr
+// writes each insertion at once).
 void print_findings(const Findings& findings) {
-  Findings sorted = findings;
-  sorted.sort();
-  for (const auto& f : sorted.items()) {
-    if (f.path.empty()) std::cerr << "inovasi: ";
-    std::cerr << text::escape_controls(format(f)) << "\n";  // names and values from files
+  std::vector<const Finding*> sorted;
+  sorted.reserve(findings.size());
+  for (const auto& f : findings.items()) sorted.push_back(&f);
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const Finding* a, const Finding* b) { return comes_before(*a, *b); });
+  std::string text;
+  for (const Finding* f : sorted) {
+    if (f->path.empty()) text += "inovasi: ";
+    text += text::escape_controls(format(*f)) + "\n";  // names and values from files
+    if (text.size() >= (1 << 16)) {
+      std::cerr << text;
+      text.clear();
+    }
   }
+  std::cerr << text;
 }
 
 std::string read_input(const std::string& path) {

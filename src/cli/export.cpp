@@ -85,7 +85,7 @@ Records qualified_together(const LoadedProgrammes& loaded) {
   return all;
 }
 
-std::string several_json(const LoadedProgrammes& loaded) {
+void write_several_json(const LoadedProgrammes& loaded, const TextSink& out) {
   std::vector<std::pair<std::string, Programme>> programmes;
   for (const LoadedProgramme& p : loaded.programmes) {
     Records own;  // inovasi.yaml alone: its priorities and indicators qualified
@@ -95,7 +95,7 @@ std::string several_json(const LoadedProgrammes& loaded) {
   }
   std::sort(programmes.begin(), programmes.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  return workspace_json(programmes, qualified_together(loaded));
+  write_workspace_json(programmes, qualified_together(loaded), out);
 }
 
 // The catalogue of several programmes: each programme's, by name.
@@ -108,6 +108,27 @@ std::string several_booklets(const LoadedProgrammes& loaded, const Labels& label
   for (const LoadedProgramme* p : sorted)
     out += (out.empty() ? "" : "\n") + ideas_booklet(p->records, labels);
   return out;
+}
+
+// What export writes, handed to a sink piece by piece: the JSON of a whole
+// programme is written a record at a time, never held whole.
+using Content = std::function<void(const TextSink&)>;
+
+Content text_content(std::string text) {
+  return [text = std::move(text)](const TextSink& out) { out(text); };
+}
+
+std::string export_text(const Globals& g, const LoadedProgrammes& loaded, const ExportOptions& o);
+
+Content export_content(const Globals& g, const LoadedProgrammes& loaded, const ExportOptions& o) {
+  std::string format = format_of(o);
+  if (o.type == "all" && format == "json" && o.perbup.regulation.empty() && !o.perbup.pending) {
+    csv_style(o, format);  // refuses --bom, --crlf and --separator
+    if (loaded.several) return [&loaded](const TextSink& out) { write_several_json(loaded, out); };
+    const Records& records = loaded.programmes.front().records;
+    return [&records](const TextSink& out) { write_programme_json(records, out); };
+  }
+  return text_content(export_text(g, loaded, o));
 }
 
 std::string export_text(const Globals& g, const LoadedProgrammes& loaded, const ExportOptions& o) {
@@ -129,11 +150,9 @@ std::string export_text(const Globals& g, const LoadedProgrammes& loaded, const 
     if (loaded.several) return several_booklets(loaded, labels);
     return ideas_booklet(loaded.programmes.front().records, labels);
   }
-  if (o.type == "all" && loaded.several) return several_json(loaded);
   Records together;
   if (loaded.several) together = qualified_together(loaded);
   const Records& records = loaded.several ? together : loaded.programmes.front().records;
-  if (o.type == "all") return programme_json(records);
   std::string text;
   if (visit_record_folder(o.type, [&](auto t) {
         text = export_type<typename decltype(t)::type>(records, format, style);
@@ -196,13 +215,13 @@ int run_export(const Globals& g, const ExportOptions& o) {
     std::cerr << msg("wrote {}\n", o.output);
     return kOk;
   }
-  std::string text = export_text(g, loaded, o);
+  Content content = export_content(g, loaded, o);
   if (o.output == "-") {
-    std::cout << text;
+    content([](std::string_view piece) { std::cout << piece; });
   } else {
     check_folder(o.output);
     fs::AtomicBatch batch;
-    batch.add(o.output, text);
+    batch.add_written(o.output, content);
     batch.commit();
     std::cerr << msg("wrote {}\n", o.output);
   }

@@ -40,50 +40,82 @@ void check_row_width(const std::string& path, const csv::Record& row,
       msg("row has {} fields but the header names {} columns", row.fields.size(), named));
 }
 
-std::string unknown_column(const std::string& name, const std::vector<std::string>& known) {
+std::string unknown_column(const std::string& name, text::Nearest& known) {
   // Column names are short: a long header cell is shown cut, and not
   // compared with each known name, which costs its length times theirs.
-  constexpr std::size_t kLongest = 64;
-  if (name.size() > kLongest) return msg("unknown column '{}'", text::truncate_to_width(name, 32));
+  if (name.size() > text::Nearest::kMaxWordLength)
+    return msg("unknown column '{}'", text::truncate_to_width(name, 32));
   std::string message = msg("unknown column '{}'", name);
-  if (auto near = text::nearest(name, known)) message += msg(" (did you mean '{}'?)", *near);
+  if (auto near = known(name)) message += msg(" (did you mean '{}'?)", *near);
   return message;
 }
 
-RowSource read_csv_rows(const std::string& path, const std::string& text,
+// The file is read through once here, for its header and for every error
+// of its form, and again as the rows are imported; only its text is kept.
+RowSource read_csv_rows(const std::string& path, std::string text,
                         const std::vector<std::string>& columns, Findings& findings,
                         char separator) {
-  RowSource source{path, false, {}};
-  std::optional<csv::Document> parsed = read_csv_document(path, text, findings, separator);
-  if (!parsed) return source;
-  const csv::Document& doc = *parsed;
-  const auto& header = doc.records[0].fields;
+  RowSource source{path, false, {}, {}, ',', {}, 0};
+  Findings widths;
   std::vector<std::string> names;
+  std::vector<Mark> marks;
+  try {
+    csv::Reader reader(text, separator);
+    csv::Record record;
+    if (!reader.next(record)) {
+      findings.error(path, {1, 1},
+                     tr("the file is empty; expected a header row naming the columns"));
+      return source;
+    }
+    for (const auto& field : record.fields) {
+      names.emplace_back(text::trim(field.text));
+      marks.push_back({field.line, field.column});
+    }
+    while (reader.next(record)) {
+      check_row_width(path, record, names, widths);
+      ++source.text_rows;
+    }
+    source.separator = reader.separator();
+  } catch (const csv::ParseError& e) {
+    findings.error(path, {e.line, e.column}, e.what());
+    return source;
+  }
   std::set<std::string> seen;
-  for (const auto& field : header) {
-    std::string name(text::trim(field.text));
-    names.push_back(name);
+  text::Nearest nearest(columns);
+  for (std::size_t c = 0; c < names.size(); ++c) {
+    const std::string& name = names[c];
     if (name.empty()) continue;  // spreadsheets add trailing empty columns
-    Mark mark{field.line, field.column};
     if (std::find(columns.begin(), columns.end(), name) == columns.end()) {
-      findings.error(path, mark, unknown_column(name, columns));
+      findings.error(path, marks[c], unknown_column(name, nearest));
     } else if (!seen.insert(name).second) {
-      findings.error(path, mark, msg("column '{}' appears twice", name));
+      findings.error(path, marks[c], msg("column '{}' appears twice", name));
     }
   }
-  if (findings.has_errors()) return source;
-  for (std::size_t r = 1; r < doc.records.size(); ++r) {
-    const auto& record = doc.records[r];
+  if (findings.has_errors()) {
+    source.text_rows = 0;
+    return source;
+  }
+  findings.append(widths);
+  source.text = std::move(text);
+  source.names = std::move(names);
+  return source;
+}
+
+void RowSource::each_row(const std::function<void(const Row&)>& f) const {
+  for (const Row& row : rows) f(row);
+  if (text.empty()) return;
+  csv::Reader reader(text, separator);
+  csv::Record record;
+  reader.next(record);  // the header
+  while (reader.next(record)) {
     Row row{{record.line, 1}, {}};
-    check_row_width(path, record, names, findings);
     for (std::size_t c = 0; c < record.fields.size() && c < names.size(); ++c) {
       const auto& field = record.fields[c];
       if (names[c].empty()) continue;
       row.cells[names[c]] = CsvCell{csv::unneutralise(field.text), {field.line, field.column}};
     }
-    source.rows.push_back(std::move(row));
+    f(row);
   }
-  return source;
 }
 
 // A row without an id gets one derived from its name or title, a contract's
@@ -197,9 +229,11 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   Findings local;
   FileBases<R> bases(dir, local);
   std::vector<Stored<R>> incoming;
+  // Room for the programme's own records too, which put_all merges in.
+  incoming.reserve(source.size() + records.all<R>().size());
   std::map<std::string, int> first_line;
   std::set<std::string> replaced;
-  for (const Row& row : source.rows) {
+  source.each_row([&](const Row& row) {
     Stored<R> stored;
     std::map<std::string, CsvCell> cells = with_id<R>(row, source, local);
     // An update starts from the record as it is, so that what the row does
@@ -231,7 +265,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
       }
     }
     incoming.push_back(std::move(stored));
-  }
+  });
   // What each row would write, and how that differs from the file today.
   std::optional<RecordStyle> known_style = write_style(records);
   if (!known_style) {
@@ -249,6 +283,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
   for (const auto& s : incoming) {
     std::string key = record_key(s.record);
     std::string content = canonical_text(s.record, style);
+    content.shrink_to_fit();  // the emitter reserves 1 KiB; a large import holds every file
     ChangeKind kind = ChangeKind::kAdded;
     std::vector<FieldChange> fields;
     if (const auto* old = bases.find(records, key)) {
@@ -275,7 +310,7 @@ std::vector<Change> import_records(const ProgrammeDir& dir, const RowSource& sou
     std::set<std::string> sources = {source.path};
     for (const auto& s : incoming)
       for (const auto& [prefix, other] : s.origin.elsewhere) sources.insert(other);
-    records.put_all(incoming);
+    records.put_all(std::move(incoming));
     Findings all;
     check_records(records, all);
     for (const auto& f : all.items())

@@ -39,38 +39,88 @@ Table targets_table(const std::vector<const Contract*>& contracts) {
   return table;
 }
 
-template <class R>
-static void add_keyed(yaml::Node& root, const char* name, const Records& records) {
-  yaml::Node keyed = yaml::Node::map();
-  for (const auto& s : records.all<R>())
-    keyed.entries.push_back({record_key(s.record), {}, encode_node(s.record, 0)});
-  root.entries.push_back({name, {}, std::move(keyed)});
+namespace {
+
+// Writes one JSON object member by member, with the bytes to_json gives the
+// whole tree, gathering small pieces into larger writes.
+class JsonObjectWriter {
+ public:
+  explicit JsonObjectWriter(const TextSink& out) : out_(out) { buffer_ = "{\n"; }
+  ~JsonObjectWriter() = default;
+
+  void member(const std::string& name, const yaml::Node& value) {
+    open_member(name);
+    buffer_ += to_json(value, 2);
+    flush_if_full();
+  }
+
+  // A member whose value is an object of records keyed by record_key.
+  template <class R>
+  void keyed(const char* name, const Records& records) {
+    open_member(name);
+    const auto& all = records.all<R>();
+    if (all.empty()) {
+      buffer_ += "{}";
+      return;
+    }
+    buffer_ += "{\n";
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      buffer_ += "    " + json_string(record_key(all[i].record)) + ": " +
+                 to_json(encode_node(all[i].record, 0), 4) + (i + 1 < all.size() ? ",\n" : "\n");
+      flush_if_full();
+    }
+    buffer_ += "  }";
+  }
+
+  void finish() {
+    buffer_ += first_ ? "}\n" : "\n}\n";
+    out_(buffer_);
+    buffer_.clear();
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 1 << 16;
+  void open_member(std::string_view name) {
+    buffer_ += first_ ? "  " : ",\n  ";
+    first_ = false;
+    buffer_ += json_string(name) + ": ";
+  }
+  void flush_if_full() {
+    if (buffer_.size() < kChunk) return;
+    out_(buffer_);
+    buffer_.clear();
+  }
+
+  const TextSink& out_;
+  std::string buffer_;
+  bool first_ = true;
+};
+
+void write_keyed(JsonObjectWriter& json, const Records& records) {
+  json.keyed<Unit>("units", records);
+  json.keyed<Idea>("ideas", records);
+  json.keyed<Contract>("contracts", records);
+  json.keyed<Report>("reports", records);
+  json.keyed<Regulation>("regulations", records);
+  json.finish();
 }
 
-static std::string keyed_json(yaml::Node root, const Records& records) {
-  add_keyed<Unit>(root, "units", records);
-  add_keyed<Idea>(root, "ideas", records);
-  add_keyed<Contract>(root, "contracts", records);
-  add_keyed<Report>(root, "reports", records);
-  add_keyed<Regulation>(root, "regulations", records);
-  return to_json(root) + "\n";
+}  // namespace
+
+void write_programme_json(const Records& records, const TextSink& out) {
+  JsonObjectWriter json(out);
+  if (records.programme) json.member("programme", encode_node(records.programme->record, 0));
+  write_keyed(json, records);
 }
 
-std::string programme_json(const Records& records) {
-  yaml::Node root = yaml::Node::map();
-  if (records.programme)
-    root.entries.push_back({"programme", {}, encode_node(records.programme->record, 0)});
-  return keyed_json(std::move(root), records);
-}
-
-std::string workspace_json(const std::vector<std::pair<std::string, Programme>>& programmes,
-                           const Records& records) {
-  yaml::Node root = yaml::Node::map();
+void write_workspace_json(const std::vector<std::pair<std::string, Programme>>& programmes,
+                          const Records& records, const TextSink& out) {
   yaml::Node keyed = yaml::Node::map();
   for (const auto& [name, programme] : programmes)
     keyed.entries.push_back({name, {}, encode_node(programme, 0)});
-  root.entries.push_back({"programmes", {}, std::move(keyed)});
-  return keyed_json(std::move(root), records);
+  JsonObjectWriter json(out);
+  json.member("programmes", keyed);
+  write_keyed(json, records);
 }
 
 }  // namespace inovasi

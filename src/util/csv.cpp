@@ -23,11 +23,16 @@ static char detect_separator(std::string_view text) {
   return semicolons > commas ? ';' : ',';
 }
 
+// A line ends with LF, CRLF or, as classic Mac OS wrote, CR alone.
+static bool ends_line(std::string_view text, std::size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
+
 // The 1-based line and column of a byte offset.
 static std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
   int line = 1, column = 1;
   for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n')
+    if (ends_line(text, i))
       line++, column = 1;
     else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80)
       column++;
@@ -39,32 +44,36 @@ static std::pair<int, int> position_of(std::string_view text, std::size_t offset
 // either; the limit also keeps a runaway line from being read to its end.
 constexpr std::size_t kMaxRowSize = 1 << 20;
 
-Document parse(std::string_view text, char separator) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  if (auto bad = text::first_invalid_utf8(text)) {
-    auto [line, column] = position_of(text, *bad);
+Reader::Reader(std::string_view text, char separator) : text_(text) {
+  if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
+  if (auto bad = text::first_invalid_utf8(text_)) {
+    auto [line, column] = position_of(text_, *bad);
     throw ParseError(line, column, tr("invalid UTF-8 (save the file as UTF-8)"));
   }
   // A NUL is never text: the file is binary, or UTF-16 without its mark.
-  if (auto nul = text.find('\0'); nul != std::string_view::npos) {
-    auto [line, column] = position_of(text, nul);
+  if (auto nul = text_.find('\0'); nul != std::string_view::npos) {
+    auto [line, column] = position_of(text_, nul);
     throw ParseError(line, column, tr("the file contains a NUL byte (save it as CSV UTF-8)"));
   }
-  Document doc;
-  doc.separator = separator ? separator : detect_separator(text);
-  const char sep = doc.separator;
+  separator_ = separator ? separator : detect_separator(text_);
+}
 
-  int line = 1, column = 1;
-  std::size_t i = 0;
-  auto advance = [&](char c) {
-    if (c == '\n')
-      line++, column = 1;
-    else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-      column++;
-  };
+// Moves past text_[i_], counting lines and columns.
+void Reader::advance() {
+  if (ends_line(text_, i_))
+    line_++, column_ = 1;
+  else if ((static_cast<unsigned char>(text_[i_]) & 0xC0) != 0x80)
+    column_++;
+  ++i_;
+}
+
+bool Reader::next(Record& record) {
+  const std::string_view text = text_;
+  const char sep = separator_;
+  std::size_t& i = i_;
   while (i < text.size()) {
-    Record record;
-    record.line = line;
+    record.line = line_;
+    record.fields.clear();
     std::size_t row_start = i;
     auto check_size = [&] {
       if (i - row_start > kMaxRowSize)
@@ -75,54 +84,65 @@ Document parse(std::string_view text, char separator) {
     while (true) {
       check_size();
       Field field;
-      field.line = line;
-      field.column = column;
+      field.line = line_;
+      field.column = column_;
       if (i < text.size() && text[i] == '"') {
-        advance(text[i++]);
+        advance();
         bool closed = false;
         while (i < text.size()) {
           char c = text[i];
           if (c == '"') {
             if (i + 1 < text.size() && text[i + 1] == '"') {
               field.text += '"';
-              advance(text[i++]);
-              advance(text[i++]);
+              advance();
+              advance();
               continue;
             }
-            advance(text[i++]);
+            advance();
             closed = true;
             break;
           }
           if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            ++i;  // CRLF inside a quoted field is a line break
+            advance();  // CRLF inside a quoted field is a line break
             continue;
           }
           field.text += c;
-          advance(text[i++]);
+          advance();
           check_size();
         }
         if (!closed) throw ParseError(field.line, field.column, tr("unterminated quoted field"));
         if (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r')
-          throw ParseError(line, column, tr("unexpected text after the closing quote of a field"));
+          throw ParseError(line_, column_,
+                           tr("unexpected text after the closing quote of a field"));
       } else {
+        std::size_t start = i;
         while (i < text.size() && text[i] != sep && text[i] != '\n' && text[i] != '\r') {
-          field.text += text[i];
-          advance(text[i++]);
+          advance();
           check_size();
         }
+        field.text.assign(text.substr(start, i - start));
       }
       record.fields.push_back(std::move(field));
       if (i < text.size() && text[i] == sep) {
-        advance(text[i++]);
+        advance();
         continue;
       }
       break;
     }
-    if (i < text.size() && text[i] == '\r') ++i;
-    if (i < text.size() && text[i] == '\n') advance(text[i++]);
+    if (i < text.size() && text[i] == '\r') advance();
+    if (i < text.size() && text[i] == '\n') advance();
     bool blank = record.fields.size() == 1 && record.fields[0].text.empty();
-    if (!blank) doc.records.push_back(std::move(record));
+    if (!blank) return true;
   }
+  return false;
+}
+
+Document parse(std::string_view text, char separator) {
+  Reader reader(text, separator);
+  Document doc;
+  doc.separator = reader.separator();
+  Record record;
+  while (reader.next(record)) doc.records.push_back(std::move(record));
   return doc;
 }
 

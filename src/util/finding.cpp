@@ -30,12 +30,14 @@ bool Findings::has_errors() const {
                      [](const Finding& f) { return f.severity == Severity::kError; });
 }
 
+bool comes_before(const Finding& a, const Finding& b) {
+  if (a.path != b.path) return a.path < b.path;
+  if (a.mark.line != b.mark.line) return a.mark.line < b.mark.line;
+  return a.mark.column < b.mark.column;
+}
+
 void Findings::sort() {
-  std::stable_sort(items_.begin(), items_.end(), [](const Finding& a, const Finding& b) {
-    if (a.path != b.path) return a.path < b.path;
-    if (a.mark.line != b.mark.line) return a.mark.line < b.mark.line;
-    return a.mark.column < b.mark.column;
-  });
+  std::stable_sort(items_.begin(), items_.end(), comes_before);
 }
 
 std::string format(const Finding& f) {
@@ -85,6 +87,44 @@ std::uint32_t intern_field_name(std::string_view name) {
   }
   seen.emplace(kept, id);
   return id;
+}
+
+std::optional<std::uint32_t> find_field_name(std::string_view name) {
+  FieldNames& table = field_names();
+  std::shared_lock lock(table.mutex);
+  auto it = table.ids.find(name);
+  if (it == table.ids.end()) return std::nullopt;
+  return it->second;
+}
+
+void FieldMarks::emplace_back(std::string_view name, Mark mark) {
+  items_.push_back({intern_field_name(name), mark});
+  if (items_.size() == kIndexFrom)
+    reindex();
+  else if (index_)
+    index_->emplace(items_.back().name, static_cast<std::uint32_t>(items_.size() - 1));
+}
+
+void FieldMarks::reindex() {
+  index_.reset();
+  if (items_.size() < kIndexFrom) return;
+  index_ = std::make_unique<std::unordered_map<std::uint32_t, std::uint32_t>>();
+  index_->reserve(items_.size());
+  for (std::size_t k = 0; k < items_.size(); ++k)
+    index_->emplace(items_[k].name, static_cast<std::uint32_t>(k));  // keeps the first
+}
+
+std::optional<Mark> FieldMarks::find(std::string_view name) const {
+  if (index_) {
+    auto id = find_field_name(name);
+    if (!id) return std::nullopt;
+    auto it = index_->find(*id);
+    if (it == index_->end()) return std::nullopt;
+    return items_[it->second].mark;
+  }
+  for (const auto& item : items_)
+    if (field_name(item.name) == name) return item.mark;
+  return std::nullopt;
 }
 
 std::string_view field_name(std::uint32_t id) {

@@ -81,6 +81,12 @@ std::string read_input_bounded(const std::string& path, std::size_t max_size) {
   int fd = standard_input ? STDIN_FILENO : ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw io_error(path, tr_noop("cannot open"), errno);
   std::string content;
+  // A file's size is known: its text is held through a whole import, and
+  // growing by doubling could leave it twice as large as it needs.
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && info.st_size > 0 &&
+      static_cast<std::size_t>(info.st_size) <= max_size)
+    content.reserve(static_cast<std::size_t>(info.st_size));
   char buffer[65536];
   while (true) {
     ssize_t n = ::read(fd, buffer, sizeof buffer);
@@ -99,6 +105,7 @@ std::string read_input_bounded(const std::string& path, std::size_t max_size) {
     content.append(buffer, static_cast<std::size_t>(n));
   }
   if (!standard_input) ::close(fd);
+  content.shrink_to_fit();
   return content;
 }
 
@@ -188,7 +195,7 @@ AtomicBatch::~AtomicBatch() {
   for (const auto& p : pending_) ::unlink(p.temporary.c_str());
 }
 
-static void write_all(int fd, const std::string& content, const stdfs::path& path) {
+static void write_all(int fd, std::string_view content, const stdfs::path& path) {
   const char* data = content.data();
   std::size_t left = content.size();
   while (left > 0) {
@@ -203,6 +210,11 @@ static void write_all(int fd, const std::string& content, const stdfs::path& pat
 }
 
 void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
+  add_written(target, [&](const Writer& write) { write(content); });
+}
+
+void AtomicBatch::add_written(const stdfs::path& target,
+                              const std::function<void(const Writer&)>& produce) {
   // Hidden, so that readers listing *.yaml never pick it up. A killed command
   // may have left one of the same name (its pid since reused): take the next.
   static unsigned counter = 0;
@@ -224,7 +236,7 @@ void AtomicBatch::add(const stdfs::path& target, const std::string& content) {
     if (::stat(target.c_str(), &existing) == 0 && S_ISREG(existing.st_mode) &&
         ::fchmod(fd, existing.st_mode & 07777) != 0)
       throw io_error(target, tr_noop("cannot write"), errno);
-    write_all(fd, content, target);
+    produce([&](std::string_view piece) { write_all(fd, piece, target); });
   } catch (...) {
     ::close(fd);
     throw;

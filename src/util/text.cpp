@@ -119,35 +119,81 @@ std::string truncate_to_width(std::string_view s, std::size_t width) {
 }
 
 // Optimal string alignment: a swap of two neighbours ("lsit") is one edit.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+// Only the band of cells within `bound` of the diagonal is computed, in three
+// rows kept in one buffer reused between calls: past the bound the answer
+// is bound + 1, found as soon as a whole row exceeds it.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > bound) return bound + 1;
+  const std::size_t n = a.size(), m = b.size(), over = bound + 1;
+  thread_local std::vector<std::size_t> buffer;
+  buffer.assign(3 * (m + 1), over);
+  std::size_t* before = buffer.data();      // row i - 2
+  std::size_t* previous = before + m + 1;   // row i - 1
+  std::size_t* current = previous + m + 1;  // row i
+  for (std::size_t j = 0; j <= std::min(m, bound); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    // The rows are reused: the cells just outside the band are reset.
+    std::size_t from = i > bound ? i - bound : 1, to = std::min(m, i + bound);
+    current[0] = i <= bound ? i : over;
+    current[from - 1] = from > 1 ? over : current[0];
+    if (to < m) current[to + 1] = over;
+    std::size_t row_min = current[0];
+    for (std::size_t j = from; j <= to; ++j) {
       std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      std::size_t d = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        d = std::min(d, before[j - 2] + 1);
+      current[j] = std::min(d, over);
+      row_min = std::min(row_min, current[j]);
     }
-  return d[a.size()][b.size()];
+    if (row_min > bound) return over;
+    std::size_t* spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
+  }
+  return std::min(previous[m], over);
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return edit_distance(a, b, std::max(a.size(), b.size()));
+}
+
+// A typo changes a few letters; beyond that the suggestion is noise.
+static std::size_t typo_limit(std::string_view word) {
+  return std::max<std::size_t>(2, word.size() / 3);
+}
+
+Nearest::Nearest(const std::vector<std::string>& candidates, std::size_t max_candidates) {
+  std::size_t count = std::min(candidates.size(), max_candidates);
+  candidates_.assign(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(count));
+  lowered_.reserve(count);
+  for (const auto& c : candidates_) lowered_.push_back(lower_ascii(c));
+}
+
+std::optional<std::string> Nearest::operator()(std::string_view word) {
+  if (asked_ >= kMaxWords) return std::nullopt;
+  ++asked_;
+  if (word.size() > kMaxWordLength) return std::nullopt;
+  std::string lowered = lower_ascii(word);
+  // The first closest candidate wins, so only a closer one can replace it.
+  std::size_t bound = typo_limit(word);
+  std::optional<std::size_t> best;
+  for (std::size_t k = 0; k < lowered_.size(); ++k) {
+    std::size_t d = edit_distance(lowered, lowered_[k], bound);
+    if (d > bound) continue;
+    best = k;
+    if (d == 0) break;
+    bound = d - 1;
+  }
+  if (best) return candidates_[*best];
+  return std::nullopt;
 }
 
 std::optional<std::string> nearest(std::string_view word,
                                    const std::vector<std::string>& candidates) {
-  std::optional<std::string> best;
-  std::size_t best_distance = 0;
-  for (const auto& candidate : candidates) {
-    std::size_t d = edit_distance(lower_ascii(word), lower_ascii(candidate));
-    if (!best || d < best_distance) {
-      best = candidate;
-      best_distance = d;
-    }
-  }
-  // A typo changes a few letters; beyond that the suggestion is noise.
-  std::size_t limit = std::max<std::size_t>(2, word.size() / 3);
-  if (best && best_distance <= limit) return best;
-  return std::nullopt;
+  return Nearest(candidates, candidates.size())(word);
 }
 
 bool is_slug(std::string_view s) {

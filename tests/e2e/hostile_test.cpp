@@ -368,6 +368,99 @@ TEST_CASE("hostile input too big to commit, made here: 10 MiB lines, deep nestin
   write_timings();
 }
 
+// The inputs of bench/hostile, where "did you mean" and finding each field's
+// position once cost minutes: the messages are exact, and only the first 20
+// unknown names of a file get a suggestion. How long they take is measured
+// by bench/run, not here.
+TEST_CASE("hostile input that costs work: thousands of unknown targets and fields") {
+  Sandbox sandbox;
+  int n = 0;
+  auto with_files = [&](const std::vector<std::pair<std::string, std::string>>& files) {
+    std::string dir = "w" + std::to_string(++n);
+    make_base(sandbox, dir);
+    for (const auto& [relative, content] : files) write_file(sandbox.path(dir) / relative, content);
+    return dir;
+  };
+  const std::string contract_head =
+      "id: big-2018\nunit: rsud-koesma\nideas: [antrean-online]\nstart: 2018-04-01\n"
+      "end: 2019-03-31\ntargets:\n";
+  const std::string not_canonical = ": warning: not in canonical form (run 'inovasi fmt')\n";
+
+  // A report naming 8,000 targets that a contract of 9,000 lacks, each one
+  // edit away from one it has.
+  std::string contract = contract_head;
+  for (int i = 0; i < 9000; ++i)
+    contract += "  - {id: target-" + std::to_string(i) + ", name: Target " + std::to_string(i) +
+                ", unit: orang, weight: 1, by_period: {2018-Q3: 1}}\n";
+  std::string report = "contract: big-2018\nperiod: 2018-Q3\nsubmitted: 2018-10-08\nactual:\n";
+  std::string expected = "contracts/big-2018.yaml" + not_canonical;
+  const std::string report_path = "reports/big-2018/2018-Q3.yaml";
+  expected += report_path + not_canonical;
+  for (int i = 0; i < 8000; ++i) {
+    std::string id = "targte-" + std::to_string(i);
+    report += "  " + id + ": 1\n";
+    expected += report_path + ":" + std::to_string(5 + i) + ":" +
+                std::to_string(3 + id.size() + 2) + ": error: contract 'big-2018' has no target '" +
+                id + "'" + (i < 20 ? " (did you mean 'target-" + std::to_string(i) + "'?)" : "") +
+                "\n";
+  }
+  CHECK(run_refused(
+            sandbox, with_files({{"contracts/big-2018.yaml", contract}, {report_path, report}}),
+            {"check"}, "report of 8,000 unknown targets of a contract of 9,000") == expected);
+
+  // A contract of 39,223 targets, 1,000 of them with an unknown field.
+  contract = contract_head;
+  expected.clear();
+  int unknown_fields = 0;
+  for (int i = 0; i < 39223; ++i) {
+    std::string id = "t" + std::to_string(i), k = std::to_string(i);
+    std::string at = "contracts/big-2018.yaml:" + std::to_string(7 + i) + ":";
+    expected += at + "5: error: missing required field 'targets[" + k + "].name'\n" + at +
+                "5: warning: target '" + id + "' has no value for any quarter (by_period)\n";
+    if (i % 39 == 0 && unknown_fields < 1000) {
+      contract += "  - {id: " + id + ", wieght: 1}\n";
+      expected += at + std::to_string(12 + id.size()) + ": error: unknown field 'targets[" + k +
+                  "].wieght'" + (unknown_fields < 20 ? " (did you mean 'weight'?)" : "") + "\n";
+      ++unknown_fields;
+    } else {
+      contract += "  - {id: " + id + ", unit: m}\n";
+    }
+  }
+  REQUIRE(contract.size() < 1024 * 1024);
+  CHECK(run_refused(sandbox, with_files({{"contracts/big-2018.yaml", contract}}), {"check"},
+                    "contract of 39,223 targets, 1,000 with an unknown field") == expected);
+
+  // 1 MiB of targets that are empty mappings: four findings each.
+  contract = contract_head;
+  expected.clear();
+  for (int i = 0; i < 149700; ++i) {
+    contract += "  - {}\n";
+    std::string k = std::to_string(i);
+    std::string at = "contracts/big-2018.yaml:" + std::to_string(7 + i) + ":5: ";
+    expected += at + "error: missing required field 'targets[" + k + "].id'\n" + at +
+                "error: missing required field 'targets[" + k + "].name'\n" + at +
+                "error: target id '' is not a valid id\n" + at +
+                "warning: target '' has no value for any quarter (by_period)\n";
+  }
+  REQUIRE(contract.size() < 1024 * 1024);
+  CHECK(run_refused(sandbox, with_files({{"contracts/big-2018.yaml", contract}}), {"check"},
+                    "contract of 149,700 empty targets") == expected);
+
+  // A targets file of 14,000 targets: each once in memory (a copy of every
+  // target's positions for each target once took more than 6 GB).
+  std::string targets;
+  for (int i = 0; i < 14000; ++i)
+    targets += "- {id: t" + std::to_string(i) +
+               ", name: T, unit: m, weight: 1, by_period: {2019-Q2: 1}}\n";
+  REQUIRE(targets.size() < 1024 * 1024);
+  CHECK(run_refused(sandbox, with_files({{"targets.yaml", targets}}),
+                    command_for("targets", "targets.yaml"),
+                    "sign-contract --targets of 14,000 targets") ==
+        "inovasi: error: the record would take 1711008 bytes, more than the 1048576 a record file "
+        "may hold\n");
+  write_timings();
+}
+
 TEST_CASE("symbolic links: records are never read or written through one, inside or out") {
   Sandbox sandbox;
   const std::string idea = "id: sigap\ntitle: SIGAP\nunit: bappeda\n";

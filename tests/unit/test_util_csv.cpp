@@ -74,6 +74,29 @@ TEST_CASE("csv byte order mark and CRLF") {
   CHECK(places(doc.records[1]) == Strings{"2:1", "2:9"});
 }
 
+TEST_CASE("csv CR alone ends a line, as classic Mac OS wrote it") {
+  auto doc = csv::parse("id,name\rbappeda,Bappeda\rrsud,\"RSUD\rKoesma\"\rx,y");
+  REQUIRE(doc.records.size() == 4);
+  CHECK(texts(doc.records[2]) == Strings{"rsud", "RSUD\rKoesma"});
+  CHECK(places(doc.records[1]) == Strings{"2:1", "2:9"});
+  CHECK(places(doc.records[2]) == Strings{"3:1", "3:6"});
+  CHECK(places(doc.records[3]) == Strings{"5:1", "5:3"});
+  CHECK(parse_error("a,b\rc,\"d\"e") == "2:6: unexpected text after the closing quote of a field");
+  CHECK(parse_error("a\r\rb\xFF") == "3:2: invalid UTF-8 (save the file as UTF-8)");
+  // CRLF is one line end, not two.
+  CHECK(places(csv::parse("a\r\nb\r\n").records[1]) == Strings{"2:1"});
+}
+
+TEST_CASE("csv Reader gives the records one at a time, as parse gives them all") {
+  const std::string text = "id;title\n\nx;\"a;b\"\r\ny;c\n";
+  csv::Reader reader(text);
+  CHECK(reader.separator() == ';');
+  csv::Record record;
+  Strings lines;
+  while (reader.next(record)) lines.push_back(std::to_string(record.line) + " " + texts(record)[1]);
+  CHECK(lines == Strings{"1 title", "3 a;b", "4 c"});
+}
+
 TEST_CASE("csv separator detection") {
   SUBCASE("semicolons, as Indonesian spreadsheets save") {
     auto doc = csv::parse("id;title;budget\nx;Judul, dengan koma;1500000\n");

@@ -1,6 +1,8 @@
 // Text helpers: trimming, splitting, slugs, did-you-mean and UTF-8.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -169,7 +171,63 @@ TEST_CASE("text edit_distance and nearest") {
   }
   SUBCASE("the first of equally close candidates wins") {
     CHECK(text::nearest("ab", {"ax", "ay"}) == "ax");
+    CHECK(text::nearest("titel", {"tite", "title"}) == "tite");
+    CHECK(text::nearest("titel", {"tigel", "title"}) == "tigel");
   }
+}
+
+// The full table of optimal string alignment, to compare the banded one with.
+static std::size_t full_distance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+TEST_CASE("text edit_distance with a bound: exact within it, bound + 1 past it") {
+  // Words of three letters, so that many pairs are close; a fixed sequence.
+  std::uint32_t state = 12345;
+  auto word = [&] {
+    state = state * 1103515245u + 12345u;
+    std::string w((state >> 16) % 9, 'a');
+    for (char& c : w) {
+      state = state * 1103515245u + 12345u;
+      c = static_cast<char>('a' + (state >> 16) % 3);
+    }
+    return w;
+  };
+  for (int n = 0; n < 2000; ++n) {
+    std::string a = word(), b = word();
+    std::size_t exact = full_distance(a, b);
+    CAPTURE(a);
+    CAPTURE(b);
+    CHECK(text::edit_distance(a, b) == exact);
+    for (std::size_t bound = 0; bound < 10; ++bound)
+      CHECK(text::edit_distance(a, b, bound) == std::min(exact, bound + 1));
+  }
+}
+
+TEST_CASE("text Nearest: bounded work for many unknown words and many candidates") {
+  Strings targets;
+  for (int k = 0; k < 1000; ++k) targets.push_back("target-" + std::to_string(k));
+  targets.push_back("pengguna-aplikasi");
+  text::Nearest nearest(targets);
+  // Only the first 1,000 candidates are compared.
+  CHECK(nearest("target-99x") == "target-99");
+  CHECK_FALSE(nearest("pengguna-aplikasx").has_value());
+  CHECK(text::nearest("pengguna-aplikasx", targets) == "pengguna-aplikasi");
+  // Words longer than 64 bytes get no suggestion.
+  CHECK_FALSE(nearest("target-1" + std::string(60, '0')).has_value());
+  // After 20 words asked for, none get one.
+  for (int k = 3; k < 20; ++k) CHECK(nearest("targt-" + std::to_string(k)).has_value());
+  CHECK_FALSE(nearest("target-5x").has_value());
 }
 
 TEST_CASE("text display_width counts code points") {

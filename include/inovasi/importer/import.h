@@ -12,6 +12,7 @@
 #include "inovasi/store/store.h"
 #include "inovasi/util/csv.h"
 #include "inovasi/util/finding.h"
+#include "inovasi/util/text.h"
 
 namespace inovasi {
 
@@ -21,10 +22,22 @@ struct Row {
   std::map<std::string, CsvCell> cells;
 };
 
+// Where an import's rows come from: options (or a record being changed)
+// give rows; a CSV file gives its text, whose rows are read one at a time as
+// they are imported, so that a large file is never held as cells all at once.
 struct RowSource {
   std::string path;           // the CSV file as the user named it; "" for options
   bool command_line = false;  // rows came from options, not a file
   std::vector<Row> rows;
+  std::string text;                // a CSV file's text, read and checked by read_csv_rows
+  char separator = ',';            // its separator
+  std::vector<std::string> names;  // its header's column names ("" for an empty one)
+  std::size_t text_rows = 0;       // how many rows it holds
+
+  std::size_t size() const { return rows.size() + text_rows; }
+
+  // Each row in order: the rows given, then those of the text.
+  void each_row(const std::function<void(const Row&)>& f) const;
 };
 
 // Parses CSV input with a header row; a malformed or empty file is a finding.
@@ -35,12 +48,13 @@ std::optional<csv::Document> read_csv_document(const std::string& path, const st
 // (spreadsheets add empty trailing columns) must be empty.
 void check_row_width(const std::string& path, const csv::Record& row,
                      const std::vector<std::string>& names, Findings& findings);
-// "unknown column 'titel' (did you mean 'title'?)"
-std::string unknown_column(const std::string& name, const std::vector<std::string>& known);
+// "unknown column 'titel' (did you mean 'title'?)": known holds the
+// columns, and suggests for the first few unknown ones of a header only.
+std::string unknown_column(const std::string& name, text::Nearest& known);
 
 // Reads a CSV file ("-": standard input) whose header names the record's
 // columns. Unknown or repeated columns and malformed CSV become findings.
-RowSource read_csv_rows(const std::string& path, const std::string& text,
+RowSource read_csv_rows(const std::string& path, std::string text,
                         const std::vector<std::string>& columns, Findings& findings,
                         char separator = 0);
 

@@ -14,7 +14,9 @@ namespace inovasi {
 // every target is under "".
 struct TargetRows {
   std::vector<Target> targets;
-  std::vector<Origin> origins;  // where each target's fields stand in the file
+  // Where each target's fields stand in the file; from YAML, one origin
+  // holds them all (its field names begin with targets[k]).
+  std::vector<Origin> origins;
 };
 using TargetsByContract = std::map<std::string, TargetRows>;
 

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "inovasi/model/records.h"
@@ -71,32 +73,73 @@ struct Records {
   }
 
   // put() for every record of a batch, in one pass over the list rather than
-  // one each: a later record of the batch with the same key wins.
+  // one each: a later record of the batch with the same key wins. The batch's
+  // records are moved, never copied: an import of a large file holds them
+  // once.
   template <class R>
-  void put_all(const std::vector<Stored<R>>& batch) {
+  void put_all(std::vector<Stored<R>> batch) {
     auto& list = all<R>();
-    std::map<std::string, const Stored<R>*> added;
-    for (const auto& stored : batch) {
-      std::string key = record_key(stored.record);
-      auto it = std::lower_bound(
-          list.begin(), list.end(), key,
-          [](const Stored<R>& s, const std::string& k) { return record_key(s.record) < k; });
-      if (it != list.end() && record_key(it->record) == key)
-        *it = stored;
-      else
-        added[key] = &stored;
+    auto key_less = [](const Stored<R>& a, const Stored<R>& b) {
+      return record_key(a.record) < record_key(b.record);
+    };
+    // The batch sorted by key in place (a sort of the records themselves
+    // would take a buffer of half of them), keeping the last of equal keys.
+    const std::size_t n = batch.size();
+    std::vector<std::pair<std::string, std::size_t>> order;  // key, place in the batch
+    order.reserve(n);
+    for (std::size_t k = 0; k < n; ++k) order.emplace_back(record_key(batch[k].record), k);
+    std::sort(order.begin(), order.end());
+    std::vector<std::size_t> from(n);  // place i takes the record at from[i]
+    for (std::size_t i = 0; i < n; ++i) from[i] = order[i].second;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (from[i] == i) continue;
+      Stored<R> held = std::move(batch[i]);
+      std::size_t j = i;
+      while (from[j] != i) {
+        std::size_t next = from[j];
+        batch[j] = std::move(batch[next]);
+        from[j] = j;
+        j = next;
+      }
+      batch[j] = std::move(held);
+      from[j] = j;
     }
-    if (added.empty()) return;
-    std::vector<Stored<R>> merged;
-    merged.reserve(list.size() + added.size());
-    auto next = added.begin();
-    for (auto& stored : list) {
-      for (; next != added.end() && next->first < record_key(stored.record); ++next)
-        merged.push_back(*next->second);
-      merged.push_back(std::move(stored));
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + 1 < n && order[i].first == order[i + 1].first) continue;
+      if (kept != i) batch[kept] = std::move(batch[i]);
+      ++kept;
     }
-    for (; next != added.end(); ++next) merged.push_back(*next->second);
-    list = std::move(merged);
+    batch.erase(batch.begin() + static_cast<std::ptrdiff_t>(kept), batch.end());
+    std::vector<std::pair<std::string, std::size_t>>().swap(order);
+    // Records the list has are replaced where they stand.
+    std::vector<bool> replaced(batch.size(), false);
+    for (std::size_t k = 0; k < batch.size(); ++k) {
+      auto it = std::lower_bound(list.begin(), list.end(), batch[k], key_less);
+      if (it != list.end() && record_key(it->record) == record_key(batch[k].record)) {
+        *it = std::move(batch[k]);
+        replaced[k] = true;
+      }
+    }
+    std::size_t fresh = 0;
+    for (std::size_t k = 0; k < batch.size(); ++k)
+      if (!replaced[k]) {
+        if (fresh != k) batch[fresh] = std::move(batch[k]);
+        ++fresh;
+      }
+    batch.erase(batch.begin() + static_cast<std::ptrdiff_t>(fresh), batch.end());
+    // The shorter of the two is moved to the end of the longer and merged
+    // there: a large batch into a small list is never copied to a new vector
+    // while it is still held (a caller can reserve room for the list in it).
+    std::vector<Stored<R>>& longer = batch.size() > list.size() ? batch : list;
+    std::vector<Stored<R>>& shorter = batch.size() > list.size() ? list : batch;
+    std::size_t before = longer.size();
+    longer.reserve(before + shorter.size());
+    for (auto& s : shorter) longer.push_back(std::move(s));
+    std::vector<Stored<R>>().swap(shorter);
+    std::inplace_merge(longer.begin(), longer.begin() + static_cast<std::ptrdiff_t>(before),
+                       longer.end(), key_less);
+    if (&longer == &batch) list = std::move(batch);
   }
 };
 

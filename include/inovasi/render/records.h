@@ -1,7 +1,9 @@
 // Records as tables in the layouts their imports take (so that an export
 // edited in a spreadsheet imports back), and as JSON.
 #pragma once
+#include <functional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -68,14 +70,18 @@ std::string records_json(const std::vector<const R*>& records) {
   return to_json(array) + "\n";
 }
 
+// Where a document written piece by piece goes: a large programme's JSON is
+// written a record at a time, never held whole.
+using TextSink = std::function<void(std::string_view)>;
+
 // The whole programme as one object: "programme", then each record type
 // keyed by id (a report by CONTRACT/PERIOD).
-std::string programme_json(const Records& records);
+void write_programme_json(const Records& records, const TextSink& out);
 
 // Several programmes as one object: "programmes", each inovasi.yaml keyed by
 // the programme's name, then each record type keyed by qualified id. records
 // holds every programme's records, qualified (qualified_records).
-std::string workspace_json(const std::vector<std::pair<std::string, Programme>>& programmes,
-                           const Records& records);
+void write_workspace_json(const std::vector<std::pair<std::string, Programme>>& programmes,
+                          const Records& records, const TextSink& out);
 
 }  // namespace inovasi

@@ -99,6 +99,9 @@ struct DecodeContext {
   Findings& findings;
   Origin& origin;
   bool command_line = false;  // CSV columns came from options: say --proposer-nip
+  // Unknown fields given a "did you mean" so far: a hostile file can hold
+  // thousands, and only the first few get one (text::Nearest::kMaxWords).
+  std::size_t suggested = 0;
 
   std::string label(const std::string& column) const { return column_label(column, command_line); }
 };
@@ -140,7 +143,9 @@ class YamlDecoder {
       for (const auto& k : known_) known = known || e.key == k;
       if (known) continue;
       std::string message = msg("unknown field '{}{}'", prefix_, e.key);
-      if (auto near = text::nearest(e.key, known_)) message += msg(" (did you mean '{}'?)", *near);
+      if (ctx_.suggested++ < text::Nearest::kMaxWords)
+        if (auto near = text::nearest(e.key, known_))
+          message += msg(" (did you mean '{}'?)", *near);
       ctx_.findings.error(ctx_.path, e.key_mark, message);
     }
   }

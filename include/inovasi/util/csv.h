@@ -30,7 +30,26 @@ struct ParseError : std::runtime_error {
   int line, column;
 };
 
-// separator 0: ',' or ';', whichever the header line uses more.
+// Reads CSV text one record at a time, so that a large file need never be
+// held as fields all at once. Invalid UTF-8 or a NUL byte anywhere in the
+// text is refused first; separator 0: ',' or ';', whichever the header line
+// uses more. Throws ParseError.
+class Reader {
+ public:
+  explicit Reader(std::string_view text, char separator = 0);
+  char separator() const { return separator_; }
+  // The next record that is not blank; false at the end of the text.
+  bool next(Record& record);
+
+ private:
+  void advance();
+  std::string_view text_;
+  char separator_ = ',';
+  std::size_t i_ = 0;
+  int line_ = 1, column_ = 1;
+};
+
+// Every record at once.
 Document parse(std::string_view text, char separator = 0);
 
 // Quotes a field when it holds the separator, a quote or a line break.

@@ -2,8 +2,11 @@
 #pragma once
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -46,6 +49,9 @@ class Findings {
   std::vector<Finding> items_;
 };
 
+// The order findings are shown in: by path, then line, then column.
+bool comes_before(const Finding& a, const Finding& b);
+
 // "path:line:col: error: message", the form editors jump to.
 std::string format(const Finding& finding);
 
@@ -56,6 +62,8 @@ namespace inovasi {
 // The few hundred field names records use ("title", "plan[2].due"), each
 // kept once per process and named by a number; safe from any thread.
 std::uint32_t intern_field_name(std::string_view name);
+// The number of a name already kept, without keeping it.
+std::optional<std::uint32_t> find_field_name(std::string_view name);
 std::string_view field_name(std::uint32_t id);
 
 // The positions of a record's fields, by name, in the order they were read.
@@ -87,17 +95,35 @@ class FieldMarks {
   FieldMarks(std::initializer_list<std::pair<std::string_view, Mark>> fields) {
     for (const auto& [name, mark] : fields) emplace_back(name, mark);
   }
-  void emplace_back(std::string_view name, Mark mark) {
-    items_.push_back({intern_field_name(name), mark});
+  FieldMarks(const FieldMarks& other) : items_(other.items_) { reindex(); }
+  FieldMarks(FieldMarks&&) noexcept = default;
+  FieldMarks& operator=(const FieldMarks& other) {
+    if (this != &other) {
+      items_ = other.items_;
+      reindex();
+    }
+    return *this;
   }
+  FieldMarks& operator=(FieldMarks&&) noexcept = default;
+
+  void emplace_back(std::string_view name, Mark mark);
+  // The mark of the first field of that name.
+  std::optional<Mark> find(std::string_view name) const;
   std::size_t size() const { return items_.size(); }
   bool empty() const { return items_.empty(); }
   Iterator begin() const { return Iterator(items_.data()); }
   Iterator end() const { return Iterator(items_.data() + items_.size()); }
-  bool operator==(const FieldMarks&) const = default;
+  bool operator==(const FieldMarks& other) const { return items_ == other.items_; }
 
  private:
+  // A record of thousands of fields (a contract of thousands of targets)
+  // also gets an index by name, so that a finding about each of them is
+  // not a search through all the others; small records need none.
+  static constexpr std::size_t kIndexFrom = 64;
+  void reindex();
+
   std::vector<Item> items_;
+  std::unique_ptr<std::unordered_map<std::uint32_t, std::uint32_t>> index_;  // name -> first item
 };
 
 // Where a record came from: its file (or CSV row) and the position of each of
@@ -137,8 +163,7 @@ struct Origin {
   // else of the record.
   Mark at(std::string_view field) const {
     while (true) {
-      for (const auto& [name, m] : fields)
-        if (name == field) return m;
+      if (auto m = fields.find(field)) return *m;
       auto cut = field.find_last_of(".[");
       if (cut == std::string_view::npos || cut == 0) return mark;
       field = field.substr(0, cut);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -77,6 +78,10 @@ class AtomicBatch {
   enum class Durability { kFlushed, kCached };
 
   void add(const stdfs::path& target, const std::string& content);
+  // The same for content made piece by piece: `produce` is handed a function
+  // that appends to the file, so that the content is never held whole.
+  using Writer = std::function<void(std::string_view)>;
+  void add_written(const stdfs::path& target, const std::function<void(const Writer&)>& produce);
   // A file the commit removes, and a folder it removes if that leaves it empty.
   void remove(const stdfs::path& target);
   void remove_folder_if_empty(const stdfs::path& folder);

@@ -27,9 +27,35 @@ std::size_t display_width(std::string_view s);
 // Cuts s to at most width columns, ending with "…" when it was cut.
 std::string truncate_to_width(std::string_view s, std::size_t width);
 
-// Levenshtein distance between two ASCII-ish words.
+// Levenshtein distance between two ASCII-ish words (a swap of neighbours
+// is one edit).
 std::size_t edit_distance(std::string_view a, std::string_view b);
-// The candidate closest to word, when it is close enough to be a likely typo.
+// The same, or bound + 1 for any distance past bound; costs the shorter
+// length times (2 × bound + 1) at most.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound);
+
+// "Did you mean": the candidate closest to a word, when it is close enough
+// to be a likely typo. The work is bounded, for hostile input can hold
+// thousands of unknown words and of candidates: a candidate whose length
+// differs by more than a typo is skipped unread, the distance is computed
+// only as far as the best so far, words longer than kMaxWordLength get no
+// suggestion, and one Nearest compares at most max_candidates candidates
+// (the first) and answers kMaxWords words; the words after get none.
+class Nearest {
+ public:
+  static constexpr std::size_t kMaxCandidates = 1000;
+  static constexpr std::size_t kMaxWordLength = 64;
+  static constexpr std::size_t kMaxWords = 20;
+
+  explicit Nearest(const std::vector<std::string>& candidates,
+                   std::size_t max_candidates = kMaxCandidates);
+  std::optional<std::string> operator()(std::string_view word);
+
+ private:
+  std::vector<std::string> candidates_, lowered_;
+  std::size_t asked_ = 0;
+};
+// One word, typed on the command line, against every candidate.
 std::optional<std::string> nearest(std::string_view word,
                                    const std::vector<std::string>& candidates);
 
