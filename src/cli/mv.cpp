@@ -32,6 +32,15 @@ Rewrite rewrite(const ProgrammeDir& dir, const S& before, const S& after, Record
   std::string text = fs::read_file(dir.absolute(old_path));
   if (auto why = comments_would_be_lost(dir, old_path, text))
     refused.error(dir.shown(old_path), {}, *why);
+  // The bytes the commit must find again are these: they must hold the
+  // record the rename was worked out from, or an edit saved since the
+  // records were loaded would be written over.
+  Findings again;
+  std::optional<Stored<S>> now = read_record_text<S>(text, dir.shown(old_path), again);
+  if (!now || again.has_errors() || canonical_text(now->record) != canonical_text(before))
+    refused.error(dir.shown(old_path), {},
+                  tr("changed since the records were read; nothing was written, run the "
+                     "command again"));
   std::string content = canonical_text(after, style_for_file(style, text));
   return {old_path, ProgrammeDir::record_path<S>(record_key(after)), std::move(text),
           std::move(content), record_changes(before, after)};

@@ -570,14 +570,21 @@ std::vector<std::string> Transaction::commit(OnChanged on_changed) {
   // Saved in the very moment before its rename: left alone all the same.
   std::vector<std::string> late;
   for (const auto& target : batch.left_alone()) {
-    const std::string& relative = read_paths.at(target);
+    // A removal held back with a rename left alone was read as well (mv).
+    std::string relative = read_paths.count(target)
+                               ? read_paths.at(target)
+                               : target.lexically_relative(dir_.root()).string();
     std::erase(written, relative);
     skipped_.push_back(msg("{}: changed since it was read; left alone", dir_.shown(relative)));
     late.push_back(dir_.shown(relative));
   }
   if (!late.empty() && on_changed == OnChanged::kRefuseAll)
-    throw InvalidInput(msg("{}: changed since it was read; left alone, and the rest written",
-                           text::join(late, ", ")));
+    throw InvalidInput(
+        written.empty()
+            ? msg("{}: changed since it was read; nothing was written, run the command again",
+                  text::join(late, ", "))
+            : msg("{}: left alone, as a file changed since it was read; the rest was written",
+                  text::join(late, ", ")));
   staged_.clear();
   removed_.clear();
   folders_.clear();

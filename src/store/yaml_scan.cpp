@@ -53,10 +53,16 @@ class Lexer {
   Scan result;
 
   void line(std::string_view line, int number) {
+    if (line.ends_with('\r')) line.remove_suffix(1);  // CRLF, as git may check files out
     std::size_t indent = line.find_first_not_of(" \t");
     if (block_owner_ >= 0) {  // inside a block scalar
-      if (indent == std::string_view::npos || static_cast<int>(indent) > block_owner_) return;
-      block_owner_ = -1;
+      // Its lines are indented as its first line is, past its key; a line
+      // indented less ends it, though it be past the key: "  # comment".
+      if (indent == std::string_view::npos) return;
+      int at = static_cast<int>(indent);
+      if (block_indent_ < 0 && at > block_owner_) block_indent_ = at;
+      if (block_indent_ >= 0 && at >= block_indent_) return;
+      block_owner_ = block_indent_ = -1;
     }
     std::size_t i = 0;
     if (!quote_ && flow_ == 0) {
@@ -119,6 +125,7 @@ class Lexer {
         while (i + 1 < line.size() && !blank(line[i + 1])) ++i;
       } else if ((c == '|' || c == '>') && node_ && flow_ == 0) {
         block_owner_ = owner_;
+        block_indent_ = -1;
         node_ = false;
         while (i + 1 < line.size() && !blank(line[i + 1])) ++i;  // "|-", ">2"
       } else {
@@ -138,13 +145,14 @@ class Lexer {
  private:
   char quote_ = 0;
   Mark quote_mark_;
-  int flow_ = 0;          // open '[' and '{'
-  bool node_ = false;     // where a node may begin: only blanks since
-  int owner_ = 0;         // the column of the line's key, or its last "- "
-  int key_ = 0;           // where the last node of the line began
-  int value_owner_ = -1;  // the key whose value the next line may begin
-  int plain_owner_ = -1;  // plain text that goes on in lines indented past this
-  int block_owner_ = -1;  // a block scalar's lines are indented past this
+  int flow_ = 0;           // open '[' and '{'
+  bool node_ = false;      // where a node may begin: only blanks since
+  int owner_ = 0;          // the column of the line's key, or its last "- "
+  int key_ = 0;            // where the last node of the line began
+  int value_owner_ = -1;   // the key whose value the next line may begin
+  int plain_owner_ = -1;   // plain text that goes on in lines indented past this
+  int block_owner_ = -1;   // a block scalar's lines are indented past this
+  int block_indent_ = -1;  // ... as its first line is
 
   // Plain text from `at`: up to ": " (a key's end), " #", or in flow style
   // a flow indicator. Returns where it ends; text running to the line's end

@@ -331,12 +331,18 @@ std::size_t carry_out(const std::vector<Step>& steps, bool durable, bool resumin
                       std::vector<stdfs::path>* left_alone) {
   std::set<stdfs::path> folders;
   std::size_t changed = 0;
+  // A file is removed only when every file of the commit was written: the
+  // removal may be the other half of a rename (mv), and a record must never
+  // be left with neither its old file nor its new one.
+  bool renames_left = false;
   for (const auto& step : steps) {
     folders.insert(step.to.parent_path());
-    if (!still(step.to, step.expected)) {
+    bool removal_held = step.kind == Step::kRemove && renames_left;
+    if (removal_held || !still(step.to, step.expected)) {
       bool pending = step.kind == Step::kRename && ::access(step.from.c_str(), F_OK) == 0;
       if (pending) ::unlink(step.from.c_str());
-      if ((pending || step.kind == Step::kRemove) && left_alone && stdfs::exists(step.to))
+      renames_left = renames_left || pending;
+      if (left_alone && (pending || (step.kind == Step::kRemove && stdfs::exists(step.to))))
         left_alone->push_back(step.to);
       continue;
     }

@@ -34,10 +34,13 @@ void editor_save(const Sandbox& sandbox, const std::string& relative, const std:
 // Runs inovasi with the pause: once it is held at its flush, `meanwhile`
 // runs, then the command goes on.
 template <class F>
-Result run_paused(const Sandbox& sandbox, const std::vector<std::string>& args, F meanwhile) {
+Result run_paused(const Sandbox& sandbox, const std::vector<std::string>& args, F meanwhile,
+                  const std::string& at = "1") {
   std::string pause = sandbox.path("pause").string();
   Process process(args, sandbox.root(), "",
-                  {{"LD_PRELOAD", FAIL_WRITES_LIB}, {"INOVASI_PAUSE_SYNCFS", pause}});
+                  {{"LD_PRELOAD", FAIL_WRITES_LIB},
+                   {"INOVASI_PAUSE_SYNCFS", pause},
+                   {"INOVASI_PAUSE_SYNCFS_AT", at}});
   bool held = false;
   for (int waited = 0; waited < 10000 && !held; ++waited) {
     held = sandbox.exists("pause");
@@ -91,6 +94,27 @@ TEST_CASE("set refuses the whole change when the file was saved meanwhile, and w
   CHECK(r.status == 0);
   CHECK(sandbox.read("ideas/b.yaml") ==
         "id: b\ntitle: Ide baru\nunit: rsud-koesma\nstage: initiative\nbudget: 5000000\n");
+}
+
+TEST_CASE("mv keeps the old file when its new name is taken in the moment before the renames") {
+  Sandbox sandbox;
+  sandbox.make_programme();
+  const std::string idea = "id: a\ntitle: Ide a\nunit: rsud-koesma\nstage: initiative\n";
+  sandbox.write("ideas/a.yaml", idea);
+  sandbox.write("contracts/rsud-2018.yaml",
+                "id: rsud-2018\nunit: rsud-koesma\nideas: [a]\nstart: 2018-04-01\n"
+                "end: 2019-03-31\n");
+  const std::string other = "id: b\ntitle: Ide orang lain\nunit: rsud-koesma\n";
+  // Paused at the journal's flush: after mv's last look, before its renames.
+  Result r = run_paused(
+      sandbox, {"mv", "idea", "a", "b"}, [&] { editor_save(sandbox, "ideas/b.yaml", other); }, "2");
+  CHECK(r.err ==
+        "inovasi: error: ideas/b.yaml, ideas/a.yaml: left alone, as a file changed since it was "
+        "read; the rest was written\n");
+  CHECK(r.status == 1);
+  // Neither record is lost: the old file stays, the new name keeps what was saved there.
+  CHECK(sandbox.read("ideas/a.yaml") == idea);
+  CHECK(sandbox.read("ideas/b.yaml") == other);
 }
 
 TEST_CASE("fmt over 600 files killed at any moment while an editor saves one never loses it") {

@@ -67,7 +67,10 @@ def value(rng, indent):
         lines = [phrase(rng) for _ in range(rng.randint(1, 3))]
         if rng.random() < 0.3:
             lines.append("# not a comment")
-        return header + "".join("\n" + pad + line for line in lines)
+        text = header + "".join("\n" + pad + line for line in lines)
+        if rng.random() < 0.2:  # indented less than the block: a comment again
+            text += "\n" + " " * (indent + 1) + "# a comment"
+        return text
     if kind == 4:  # a flow list
         items = []
         for _ in range(rng.randint(1, 3)):
@@ -94,7 +97,9 @@ def document(rng):
             if rng.random() < 0.3:
                 line += rng.choice(COMMENTS)
             lines.append(line)
-    return "\n".join(lines) + "\n"
+    # Some files come CRLF, as git checks them out on Windows.
+    end = "\r\n" if rng.random() < 0.1 else "\n"
+    return end.join(lines) + end
 
 
 def pyyaml_sees(text):

@@ -22,6 +22,9 @@
  *                       first rename) creates that file, then waits until it
  *                       is removed (at most 10 s). A test can then change a
  *                       file in that very moment, as an editor saving it would.
+ *   INOVASI_PAUSE_SYNCFS_AT  which syncfs pauses instead, counting from 1: the
+ *                       second is a journaled commit's flush of its journal,
+ *                       after the commit's last look and before its renames
  *
  * Without INOVASI_FAIL_OP every call passes through untouched. */
 #define _GNU_SOURCE
@@ -267,9 +270,10 @@ int close(int fd) {
 }
 
 static void pause_if_asked(void) {
-  static int paused;
+  static long seen;
   const char* pause = getenv("INOVASI_PAUSE_SYNCFS");
-  if (!pause || !*pause || paused++) return;
+  const char* at = getenv("INOVASI_PAUSE_SYNCFS_AT");
+  if (!pause || !*pause || ++seen != (at && *at ? atol(at) : 1)) return;
   FILE* signal = fopen(pause, "w");
   if (!signal) die("cannot create", pause);
   fclose(signal);

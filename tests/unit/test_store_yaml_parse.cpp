@@ -334,12 +334,18 @@ TEST_CASE("yaml has_comments") {
     CHECK(yaml::has_comments("a: Rapat\n  'bupati hadir' # lanjut\n"));  // plain going on
     CHECK(yaml::has_comments("a: 'x'# right after the quote\n"));
     CHECK(yaml::has_comments("a:\n  - |\n    # text\n  - b # c\n"));
+    // A line indented less than a block's own lines ends it, even past the key.
+    CHECK(yaml::has_comments("a: |\n    text\n  # c\nb: 1\n"));
+    CHECK(yaml::has_comments("a:\n  - |\n      text\n    # c\n"));
   }
   SUBCASE("no comments") {
     CHECK_FALSE(yaml::has_comments(""));
     CHECK_FALSE(yaml::has_comments("a: b\n"));
     CHECK_FALSE(yaml::has_comments("a: b#c\n"));
     CHECK_FALSE(yaml::has_comments("narrative: Hadir 40 warga, '20 perempuan\n"));
+    // CRLF, as git may check files out on Windows.
+    CHECK_FALSE(yaml::has_comments("tags:\r\n  - 'C # dasar'\r\n"));
+    CHECK_FALSE(yaml::has_comments("note:\r\n  |\r\n  teks # bukan\r\n"));
     CHECK_FALSE(yaml::has_comments("a: x\n  'y#z\n"));  // plain text going on
     CHECK_FALSE(yaml::has_comments("url: http://x.id/#frag\n"));
     CHECK_FALSE(yaml::has_comments("a: 'x # y'\n"));
