@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 
+#include "inovasi/check/check.h"
 #include "inovasi/cli/app.h"
 #include "inovasi/store/codec.h"
 #include "inovasi/store/record_types.h"
@@ -116,6 +117,21 @@ std::string version_text(const std::vector<FieldMerge>& fields,
   return text;
 }
 
+// The rules a version of a record breaks on its own (check_record_alone),
+// or the reason its text would not be written (unwritable_record).
+template <class R>
+std::set<std::string> broken_rules(const std::string& path, const std::string& text) {
+  Findings findings;
+  std::optional<Stored<R>> stored = read_record_text<R>(text, path, findings);
+  if (stored && !findings.has_errors()) check_record_alone(*stored, findings);
+  std::set<std::string> rules;
+  for (const auto& finding : findings.items())
+    if (finding.severity == Severity::kError) rules.insert(finding.message);
+  if (rules.empty())
+    if (auto why = unwritable_record(path, text)) rules.insert(*why);
+  return rules;
+}
+
 // The three-way merge of each top-level field: a field changed on one side
 // takes that side, a field changed alike on both takes it, and a field
 // changed two ways keeps both between conflict markers. A merge of changes
@@ -162,26 +178,33 @@ std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_
   }
   merged.text = merged_text(merged_hint, fields, {});
   if (!merged.conflicts.empty()) return merged;
-  auto broken = unwritable_record(f.path, merged.text);
-  // Only what the merge itself breaks: either side breaking it alone is
+  // Only what the merge itself breaks: a rule either side breaks alone is
   // that side's, and check says so.
-  if (!broken || unwritable_record(f.path, merged_hint + version_text(fields, &FieldMerge::ours)) ||
-      unwritable_record(f.path, merged_hint + version_text(fields, &FieldMerge::theirs)))
-    return merged;
-  // The fields whose change alone, taken back, mends the record.
+  std::set<std::string> inherited =
+      broken_rules<R>(f.path, version_text(fields, &FieldMerge::ours));
+  inherited.merge(broken_rules<R>(f.path, version_text(fields, &FieldMerge::theirs)));
+  auto made_by_merge = [&](const std::string& text) {
+    std::set<std::string> made;
+    for (const auto& rule : broken_rules<R>(f.path, text))
+      if (!inherited.count(rule)) made.insert(rule);
+    return made;
+  };
+  std::set<std::string> broken = made_by_merge(merged.text);
+  if (broken.empty()) return merged;
+  // The fields whose change alone, taken back, mends what the merge broke.
   std::set<std::string> culprits, one_sided;
   for (auto& m : fields) {
     if (!m.one_side) continue;
     one_sided.insert(m.key);
     const std::string* chosen = m.chosen;
     m.chosen = m.base;
-    if (!unwritable_record(f.path, merged_text(merged_hint, fields, {}))) culprits.insert(m.key);
+    if (made_by_merge(merged_text(merged_hint, fields, {})).empty()) culprits.insert(m.key);
     m.chosen = chosen;
   }
   if (culprits.empty()) culprits = one_sided;
   merged.text = merged_text(merged_hint, fields, culprits);
   merged.conflicts.assign(culprits.begin(), culprits.end());
-  merged.broken = *broken;
+  merged.broken = *broken.begin();
   return merged;
 }
 
@@ -235,9 +258,10 @@ int run_merge_driver(const MergeFiles& f) {
   }
   write_result(f.ours, merged->text);
   if (!merged->broken.empty())
-    std::cerr << msg("{}: the changes to {} on the two sides are fine each, but together the "
-                     "record breaks a rule: {}\n",
-                     f.path, "'" + text::join(merged->conflicts, "', '") + "'", merged->broken);
+    std::cerr << msg(
+        "{}: the changes to {} on the two sides are fine each, but together the "
+        "record breaks a rule: {}\n",
+        f.path, "'" + text::join(merged->conflicts, "', '") + "'", merged->broken);
   else
     for (const auto& key : merged->conflicts)
       std::cerr << msg("{}: '{}' changed differently on both sides\n", f.path, key);

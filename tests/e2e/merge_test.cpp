@@ -404,6 +404,17 @@ TEST_CASE("merge-driver run by hand: fields, lists as one value, and what it lea
           "<<<<<<< ours\nsigned: 2019-03-01\n=======\nsigned: 2018-05-02\n>>>>>>> theirs\n"
           "start: 2018-04-01\n"
           "<<<<<<< ours\nend: 2019-03-31\n=======\nend: 2018-12-31\n>>>>>>> theirs\n");
+    // A rule broken from the start (a weight of 0) hides nothing the merge breaks.
+    const std::string target =
+        "targets:\n  - id: waktu\n    name: Waktu tunggu\n    unit: menit\n    polarity: "
+        "lower\n    mode: cumulative\n    baseline: 65\n    weight: 0\n    by_period: "
+        "{2018-Q3: 45}\n";
+    r = driver(base + target, ours + target, theirs + target, "contracts/rsud-2018.yaml");
+    CHECK(r.err ==
+          "contracts/rsud-2018.yaml: the changes to 'end', 'signed' on the two sides are "
+          "fine each, but together the record breaks a rule: signed 2019-03-01 is after the "
+          "contract ended (2018-12-31)\n");
+    CHECK(r.status == 1);
     // A side that breaks it alone is that side's to answer for: merged as it is.
     std::string broken = contract("antrean-online", "2019-03-01", "2018-12-31");
     r = driver(base, broken, contract("e-resep", "2019-03-01", "2018-12-31"),
