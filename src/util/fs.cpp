@@ -373,7 +373,10 @@ std::size_t carry_out(const std::vector<Step>& steps, bool durable, bool resumin
   return changed;
 }
 
-constexpr std::string_view kJournalHeader = "inovasi journal 1\n";
+// Version 2 adds the digest of what each file must still hold ("\t=...");
+// a journal of version 1, from an older inovasi, is finished as it is.
+constexpr std::string_view kJournalHeader = "inovasi journal 2\n";
+constexpr std::string_view kJournalHeaderV1 = "inovasi journal 1\n";
 constexpr std::string_view kJournalEnd = "end\n";
 
 }  // namespace
@@ -466,7 +469,8 @@ std::size_t complete_journal(const stdfs::path& journal, const stdfs::path& base
   if (!text) return 0;
   std::vector<Step> steps;
   std::string_view rest = *text;
-  bool whole = rest.starts_with(kJournalHeader) && rest.ends_with(kJournalEnd);
+  bool whole = (rest.starts_with(kJournalHeader) || rest.starts_with(kJournalHeaderV1)) &&
+               rest.ends_with(kJournalEnd);
   if (whole)
     rest = rest.substr(kJournalHeader.size(),
                        rest.size() - kJournalHeader.size() - kJournalEnd.size());
