@@ -119,4 +119,12 @@ const std::vector<EnumToken<TargetMode>>& EnumInfo<TargetMode>::tokens() {
   return t;
 }
 
+const std::vector<EnumToken<MissingRule>>& EnumInfo<MissingRule>::tokens() {
+  static const std::vector<EnumToken<MissingRule>> t = {
+      {MissingRule::kZero, "zero", {"nol"}},
+      {MissingRule::kSkip, "skip", {"lewati"}},
+  };
+  return t;
+}
+
 }  // namespace inovasi

@@ -94,7 +94,9 @@ static ContractResult evaluate_contract(const Records& records, const Contract& 
     }
     result.lapses.push_back(lapse);
   }
-  result.score = score_contract(contract, period, reports, programme.score_cap());
+  result.score = score_contract(contract, period, reports, as_of,
+                                {programme.score_cap(), programme.missing_rule(),
+                                 static_cast<long>(programme.grace_days())});
   if (result.score.score)
     if (const Band* band = band_of(*result.score.score, bands))
       result.band = static_cast<std::size_t>(band - bands.data());

@@ -27,6 +27,10 @@ double Programme::score_cap() const {
   return scale && scale->cap ? *scale->cap : 120;
 }
 
+MissingRule Programme::missing_rule() const {
+  return scale && scale->missing ? *scale->missing : MissingRule::kZero;
+}
+
 std::vector<Band> Programme::bands() const {
   return scale && !scale->bands.empty() ? scale->bands : default_bands();
 }

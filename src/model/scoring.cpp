@@ -27,42 +27,45 @@ static std::optional<double> actual_for(const ReportsByQuarter& reports, const P
 }
 
 static TargetScore score_target(const Target& t, const Period& period,
-                                const ReportsByQuarter& reports, double cap) {
+                                const ReportsByQuarter& reports, const Date& as_of,
+                                const ScoringRules& rules) {
   TargetScore result;
   result.target = &t;
   std::vector<Period> quarters;
   for (const Period& q : period.quarters())
     if (t.by_period.count(q)) quarters.push_back(q);
   if (quarters.empty()) return result;
-  if (t.mode == TargetMode::kCumulative) {
-    const Period& last = quarters.back();
-    result.target_value = t.by_period.at(last);
-    result.actual_value = actual_for(reports, last, t.id);
-  } else {
-    double target_sum = 0, actual_sum = 0;
-    bool complete = true;
-    for (const Period& q : quarters) {
-      target_sum += t.by_period.at(q);
-      auto actual = actual_for(reports, q, t.id);
-      if (actual)
-        actual_sum += *actual;
-      else
-        complete = false;
+  // Cumulative targets look at the last quarter with a target, per-period
+  // ones at each.
+  if (t.mode == TargetMode::kCumulative) quarters.erase(quarters.begin(), quarters.end() - 1);
+  double target_sum = 0, actual_sum = 0;
+  for (const Period& q : quarters) {
+    target_sum += t.by_period.at(q);
+    if (auto actual = actual_for(reports, q, t.id)) {
+      actual_sum += *actual;
+    } else if (!(as_of < q.due_date(rules.grace_days))) {
+      result.reason = Unrealised::kMissing;
+    } else if (result.reason == Unrealised::kNo) {
+      result.reason = Unrealised::kNotDue;
     }
-    result.target_value = target_sum;
-    if (complete) result.actual_value = actual_sum;
   }
-  if (result.actual_value)
-    result.achievement = achievement(*result.target_value, *result.actual_value, t.polarity, cap);
+  result.target_value = target_sum;
+  if (result.reason == Unrealised::kNo) {
+    result.actual_value = actual_sum;
+    result.achievement = achievement(target_sum, actual_sum, t.polarity, rules.cap);
+  } else if (result.reason == Unrealised::kMissing && rules.missing == MissingRule::kZero) {
+    result.achievement = 0;  // silence scores nothing
+  }
   return result;
 }
 
 ContractScore score_contract(const Contract& contract, const Period& period,
-                             const ReportsByQuarter& reports, double cap) {
+                             const ReportsByQuarter& reports, const Date& as_of,
+                             const ScoringRules& rules) {
   ContractScore result;
   double weighted = 0, weights = 0;
   for (const Target& t : contract.targets) {
-    TargetScore s = score_target(t, period, reports, cap);
+    TargetScore s = score_target(t, period, reports, as_of, rules);
     if (!s.target_value) continue;
     if (s.achievement) {
       weighted += *s.achievement * t.weight;

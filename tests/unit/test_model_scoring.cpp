@@ -14,6 +14,11 @@ Period q(const char* text) {
   return *Period::parse(text);
 }
 
+// Every report of 2018 is due by then (Q4's on 2019-01-10).
+const Date kLate = *Date::parse("2019-02-15");
+const ScoringRules kZero{120, MissingRule::kZero, 10};
+const ScoringRules kSkip{120, MissingRule::kSkip, 10};
+
 // A report of contract "c"; scoring does not look at when it was submitted.
 Report report(const char* period, std::map<std::string, double> actual) {
   Report r;
@@ -57,7 +62,7 @@ TEST_CASE("scoring a contract over a quarter, a half and a year") {
   Report r4 = report("2018-Q4", {{"waktu", 33}, {"pengguna", 900}});
 
   SUBCASE("a quarter: the weighted mean of the targets") {
-    ContractScore s = score_contract(c, q("2018-Q3"), {{q("2018-Q3"), &r3}}, 120);
+    ContractScore s = score_contract(c, q("2018-Q3"), {{q("2018-Q3"), &r3}}, kLate, kZero);
     REQUIRE(s.targets.size() == 2);
     CHECK(*s.targets[0].achievement == doctest::Approx(95));
     CHECK(*s.targets[1].achievement == doctest::Approx(80));
@@ -65,21 +70,56 @@ TEST_CASE("scoring a contract over a quarter, a half and a year") {
   }
   SUBCASE("a half: cumulative takes the last quarter, per-period sums") {
     ContractScore s =
-        score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}, {q("2018-Q4"), &r4}}, 120);
+        score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}, {q("2018-Q4"), &r4}}, kLate, kZero);
     CHECK(*s.targets[0].target_value == 30);
     CHECK(*s.targets[0].actual_value == 33);
     CHECK(*s.targets[1].target_value == 1300);
     CHECK(*s.targets[1].actual_value == 1300);
     CHECK(*s.targets[1].achievement == doctest::Approx(100));
   }
-  SUBCASE("a missing report leaves its target unscored") {
-    ContractScore s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}}, 120);
+  SUBCASE("a report missing when due scores its targets 0, for both polarities") {
+    ContractScore s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}}, kLate, kZero);
+    // waktu (lower is better, cumulative): Q4 missing; never read as R = 0 (200%).
+    CHECK(*s.targets[0].achievement == 0);
+    CHECK_FALSE(s.targets[0].actual_value.has_value());
+    CHECK(s.targets[0].reason == Unrealised::kMissing);
+    // pengguna (higher, per period): Q3 has 400, Q4 is missing: the period is 0.
+    CHECK(*s.targets[1].achievement == 0);
+    CHECK_FALSE(s.targets[1].actual_value.has_value());
+    CHECK(s.targets[1].reason == Unrealised::kMissing);
+    CHECK(*s.score == 0);
+  }
+  SUBCASE("with scale.missing: skip, a missing report leaves its targets unscored") {
+    ContractScore s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}}, kLate, kSkip);
     CHECK_FALSE(s.targets[0].achievement.has_value());
+    CHECK(s.targets[0].reason == Unrealised::kMissing);
     CHECK_FALSE(s.targets[1].actual_value.has_value());
     CHECK_FALSE(s.score.has_value());
   }
+  SUBCASE("a value missing from a report that is in scores 0 too") {
+    Report partial = report("2018-Q4", {{"pengguna", 900}});
+    ContractScore s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}, {q("2018-Q4"), &partial}},
+                                     kLate, kZero);
+    CHECK(*s.targets[0].achievement == 0);
+    CHECK(*s.targets[1].achievement == doctest::Approx(100));
+    CHECK(*s.score == doctest::Approx((0 + 2 * 100) / 3.0));
+  }
+  SUBCASE("a report not due yet leaves its targets unscored, under either rule") {
+    Date q4_due = *Date::parse("2019-01-10");  // 2018-Q4's last day and 10 days of grace
+    for (const ScoringRules& rules : {kZero, kSkip}) {
+      ContractScore s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}},
+                                       *Date::parse("2019-01-09"), rules);
+      CHECK_FALSE(s.targets[0].achievement.has_value());
+      CHECK(s.targets[0].reason == Unrealised::kNotDue);
+      CHECK(s.targets[1].reason == Unrealised::kNotDue);
+      CHECK_FALSE(s.score.has_value());
+      // On its due date it is due.
+      s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}}, q4_due, rules);
+      CHECK(s.targets[0].reason == Unrealised::kMissing);
+    }
+  }
   SUBCASE("a period with no target value has no rows and no score") {
-    ContractScore s = score_contract(c, q("2018-Q1"), {}, 120);
+    ContractScore s = score_contract(c, q("2018-Q1"), {}, kLate, kZero);
     CHECK(s.targets.empty());
     CHECK_FALSE(s.score.has_value());
   }

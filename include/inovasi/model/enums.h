@@ -77,6 +77,8 @@ enum class Stage { kInitiative, kTrial, kImplemented, kDropped };
 enum class Language { kId, kEn };
 enum class Polarity { kHigher, kLower };
 enum class TargetMode { kCumulative, kPerPeriod };
+// How a realisation missing for a quarter whose report is due is scored.
+enum class MissingRule { kZero, kSkip };
 
 #define INOVASI_ENUM_INFO(E, WHAT)                                        \
   template <>                                                             \
@@ -93,6 +95,7 @@ INOVASI_ENUM_INFO(Stage, tr_noop("a stage"))
 INOVASI_ENUM_INFO(Language, tr_noop("a language"))
 INOVASI_ENUM_INFO(Polarity, tr_noop("a polarity"))
 INOVASI_ENUM_INFO(TargetMode, tr_noop("a mode"))
+INOVASI_ENUM_INFO(MissingRule, tr_noop("a rule for missing realisations"))
 #undef INOVASI_ENUM_INFO
 
 }  // namespace inovasi

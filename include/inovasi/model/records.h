@@ -392,10 +392,12 @@ struct Band {
 struct Scale {
   std::optional<double> cap;
   std::vector<Band> bands;
+  std::optional<MissingRule> missing;
   template <class Self, class V>
   static void fields(Self& r, V& v) {
     v("cap", r.cap);
     v("bands", r.bands, kFlowItems);
+    v("missing", r.missing);
   }
 };
 
@@ -459,6 +461,9 @@ struct Programme {
   std::int64_t grace_days() const;
   std::int64_t evaluation_every_months() const;
   double score_cap() const;
+  // scale.missing: a realisation missing for a quarter whose report is due
+  // scores 0 (the default), or leaves its target unscored.
+  MissingRule missing_rule() const;
   std::vector<Band> bands() const;
   // inovasi.yaml as `init` writes it: every default spelled out.
   static Programme with_defaults(std::string name, std::string region, Language language);
