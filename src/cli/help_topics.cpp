@@ -48,7 +48,7 @@ inovasi.yaml: the programme
   editor_schema     true: records are written with the editor's schema hint
   reporting         every_months: {{every-months}}, reports are per quarter; grace_days: days from a quarter's end to its report's due date, default {{grace-days}}
   evaluation        every_months: the evaluation cycle, 6 or 12; default {{evaluation-months}}
-  scale             cap: the highest achievement counted, default {{cap}}; bands: [{min, label: {id, en}}], highest first, the last with min 0
+  scale             cap: the highest achievement counted, default {{cap}}; bands: [{min, label: {id, en}}], highest first, the last with min 0; missing: zero (a realisation missing when due scores 0, the default) or skip
   priorities        the RPJMD priorities: [{id*, title*}]
   indicators        the IKD, regional indicators: [{id*, name*, priority, unit}]
 
@@ -134,9 +134,14 @@ The achievement of a target
     mode cumulative   T and R of the last quarter of the period that has a
                       target value (cumulative values are to date)
     mode per-period   T and R summed over the quarters that have one
-  A target with no value in the period is not scored. A report that is
-  missing, or has no value for the target, gives no R: the target is left
-  unscored.
+  A target with no value in the period is not scored. A realisation is
+  missing when the quarter's report is not in on the as-of date, or has no
+  value for the target. Missing for a quarter whose report is due (its due
+  date on or before the as-of date), it scores the target 0 for the period,
+  whatever its polarity: silence never protects a contract from a low band
+  (scale.missing: zero, the default; skip leaves such a target unscored).
+  Missing for a quarter not yet due, it leaves the target unscored, and the
+  period provisional. A missing value is never read as R = 0.
 
 The score of a contract
   The mean of the achievements of its scored targets, weighted by weight:
