@@ -160,7 +160,7 @@ TEST_CASE("evaluation achievement is capped at 120 by default and at the program
   }
 }
 
-TEST_CASE("evaluation a report lacking a target's value leaves that target unscored") {
+TEST_CASE("evaluation a report lacking a target's value scores that target 0") {
   Records r;
   add(r, unit("u"));
   add(r,
@@ -168,7 +168,7 @@ TEST_CASE("evaluation a report lacking a target's value leaves that target unsco
                {target("a", Polarity::kHigher, TargetMode::kCumulative, 2, {{p("2018-Q3"), 100}}),
                 target("b", Polarity::kHigher, TargetMode::kPerPeriod, 1, {{p("2018-Q3"), 10}})}));
 
-  SUBCASE("the score comes from the others") {
+  SUBCASE("silence scores 0: (90 x 2 + 0 x 1) / 3 = 60") {
     add(r, report("c", "2018-Q3", ymd(2018, 10, 5), {{"a", 90}}));
     PeriodEvaluation e = evaluate(r, p("2018-Q3"), kLater);
     const ContractResult& c = result(e, "c");
@@ -178,16 +178,32 @@ TEST_CASE("evaluation a report lacking a target's value leaves that target unsco
     CHECK(c.score.targets[1].target->id == "b");
     CHECK(*c.score.targets[1].target_value == 10);
     CHECK_FALSE(c.score.targets[1].actual_value.has_value());
-    CHECK_FALSE(c.score.targets[1].achievement.has_value());
-    CHECK(*c.score.score == 90);
-    CHECK(band_en(e, c) == "High");
+    CHECK(*c.score.targets[1].achievement == 0);
+    CHECK(c.score.targets[1].reason == Unrealised::kMissing);
+    CHECK(*c.score.score == 60);
+    CHECK(band_en(e, c) == "Low");
     // The report is there: it is on time, not missing.
     CHECK(c.reports_due == 1);
     CHECK(c.reports_on_time == 1);
     CHECK(c.reports_missing == 0);
-    CHECK(unit_result(e, "u").mean_score == 90);
+    CHECK(unit_result(e, "u").mean_score == 60);
   }
-  SUBCASE("with every value missing there is no score, no band and an empty cell") {
+  SUBCASE("with scale.missing: skip, the score comes from the others") {
+    Programme programme;
+    programme.scale = Scale{std::nullopt, {}, MissingRule::kSkip};
+    set_programme(r, programme);
+    add(r, report("c", "2018-Q3", ymd(2018, 10, 5), {{"a", 90}}));
+    PeriodEvaluation e = evaluate(r, p("2018-Q3"), kLater);
+    const ContractResult& c = result(e, "c");
+    CHECK_FALSE(c.score.targets[1].achievement.has_value());
+    CHECK(c.score.targets[1].reason == Unrealised::kMissing);
+    CHECK(*c.score.score == 90);
+    CHECK(band_en(e, c) == "High");
+  }
+  SUBCASE("with every value missing and skip, there is no score, no band and an empty cell") {
+    Programme programme;
+    programme.scale = Scale{std::nullopt, {}, MissingRule::kSkip};
+    set_programme(r, programme);
     add(r, report("c", "2018-Q3", ymd(2018, 10, 5), {}));
     PeriodEvaluation e = evaluate(r, p("2018-Q3"), kLater);
     const ContractResult& c = result(e, "c");
@@ -235,15 +251,15 @@ TEST_CASE("evaluation per-period targets sum T and R over the quarters having a 
     CHECK(*c.score.targets[1].achievement == 80);
     CHECK(*c.score.score == 90);
   }
-  SUBCASE("a year with a quarter's report missing leaves that sum unscored") {
+  SUBCASE("a year with a quarter's report missing scores that sum 0: (0 + 80) / 2") {
     PeriodEvaluation e = evaluate(r, p("2018"), kLater);
     const ContractResult& c = result(e, "c");
     REQUIRE(c.score.targets.size() == 2);
     CHECK(*c.score.targets[0].target_value == 1300);
     CHECK_FALSE(c.score.targets[0].actual_value.has_value());
-    CHECK_FALSE(c.score.targets[0].achievement.has_value());
+    CHECK(*c.score.targets[0].achievement == 0);
     CHECK(*c.score.targets[1].achievement == 80);
-    CHECK(*c.score.score == 80);
+    CHECK(*c.score.score == 40);
     // Q4 is due 2019-01-10, after the as-of date.
     CHECK(c.reports_due == 3);
     CHECK(c.reports_on_time == 2);
@@ -255,7 +271,7 @@ TEST_CASE("evaluation per-period targets sum T and R over the quarters having a 
     REQUIRE(c.score.targets.size() == 1);
     CHECK(c.score.targets[0].target->id == "p");
     CHECK(*c.score.targets[0].target_value == 1000);
-    CHECK_FALSE(c.score.score.has_value());
+    CHECK(*c.score.score == 0);  // Q3's report, due 2018-10-10, never came
   }
 }
 
@@ -292,12 +308,14 @@ TEST_CASE("evaluation cumulative targets take the last quarter in the range that
       CHECK(*t.achievement == doctest::Approx(90));
     }
   }
-  SUBCASE("without Q3's report the year is unscored: no fall back to Q2 or Q4") {
+  SUBCASE("without Q3's report the year scores 0: no fall back to Q2 or Q4") {
     PeriodEvaluation e = evaluate(r, p("2018"), as_of);
     TargetScore t = only_target(e);
     CHECK(*t.target_value == 30);
     CHECK_FALSE(t.actual_value.has_value());
-    CHECK_FALSE(e.contracts[0].score.score.has_value());
+    CHECK(*t.achievement == 0);
+    CHECK(t.reason == Unrealised::kMissing);
+    CHECK(*e.contracts[0].score.score == 0);
   }
 }
 
@@ -356,15 +374,16 @@ TEST_CASE(
     CHECK(c.reports_due == 0);
     CHECK_FALSE(c.score.score.has_value());
     CHECK_FALSE(c.score.targets.at(0).actual_value.has_value());
+    CHECK(c.score.targets.at(0).reason == Unrealised::kNotDue);
   }
-  SUBCASE("after its due date: missing and not scored") {
+  SUBCASE("after its due date: missing and scored 0, in the lowest band") {
     PeriodEvaluation e = evaluate(r, p("2018-Q3"), ymd(2018, 10, 19));
     const ContractResult& c = result(e, "c");
     CHECK(c.reports_due == 1);
     CHECK(c.reports_missing == 1);
     CHECK(c.reports_late == 0);
-    CHECK_FALSE(c.score.score.has_value());
-    CHECK_FALSE(c.band.has_value());
+    CHECK(*c.score.score == 0);
+    CHECK(band_en(e, c) == "Very low");
     REQUIRE(c.lapses.size() == 1);
     CHECK(c.lapses[0].state == ReportState::kMissing);
   }
@@ -578,8 +597,9 @@ TEST_CASE("evaluation roll-ups by unit, stage and band") {
   const UnitResult& b = unit_result(e, "b");
   const UnitResult& c = unit_result(e, "c");
 
-  // The unweighted mean of the unit's scored contracts: (100 + 50) / 2.
-  CHECK(a.mean_score == 75);
+  // The unweighted mean of the unit's contracts, a-3 scoring 0 for the
+  // report it never sent: (100 + 50 + 0) / 3.
+  CHECK(a.mean_score == 50);
   CHECK(a.contracts == 3);
   CHECK(a.reports_missing == 1);
   CHECK(a.ideas == 2);
@@ -587,22 +607,22 @@ TEST_CASE("evaluation roll-ups by unit, stage and band") {
   CHECK_FALSE(b.mean_score.has_value());
   CHECK(b.contracts == 0);
   CHECK(b.ideas == 0);
-  CHECK_FALSE(c.mean_score.has_value());
+  CHECK(c.mean_score == 0);
   CHECK(c.contracts == 1);
   CHECK(c.reports_missing == 1);
   CHECK(c.by_stage == std::array<int, kStages>{0, 0, 2, 1});
 
   CHECK(e.units_with_ideas() == 2);
   CHECK(e.ideas_by_stage() == std::array<int, kStages>{1, 1, 2, 1});
-  // 100 is Very high, 50 is below Low's 51: Very low; two unscored last.
-  CHECK(e.contracts_by_band() == std::vector<int>{1, 0, 0, 0, 1, 2});
+  // 100 is Very high; 50, below Low's 51, and the two silent ones are Very low.
+  CHECK(e.contracts_by_band() == std::vector<int>{1, 0, 0, 0, 3, 0});
   CHECK(e.compliance() == std::array<int, 4>{4, 2, 0, 2});
 
   Table units = evaluation_table("units", e, Labels::get(Language::kId));
   REQUIRE(units.rows.size() == 3);
-  CHECK(units.rows[0][8] == "75.00");
+  CHECK(units.rows[0][8] == "50.00");
   CHECK(units.rows[1][8] == "");
-  CHECK(units.rows[2][8] == "");
+  CHECK(units.rows[2][8] == "0.00");
 }
 
 TEST_CASE("evaluation an empty programme has empty roll-ups") {
