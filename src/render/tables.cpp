@@ -50,8 +50,22 @@ static Table targets_table(const PeriodEvaluation& e) {
            {"weight", CellKind::kNumber},
            {"target_value", CellKind::kNumber},
            {"actual_value", CellKind::kNumber},
-           {"achievement", CellKind::kNumber}},
+           {"achievement", CellKind::kNumber},
+           {"reason"}},
           {}};
+  // Why a target has no realisation: "missing" (scored 0, or skipped under
+  // scale.missing: skip) or "not-due"; empty when it has one.
+  auto reason = [](Unrealised why) -> std::string {
+    switch (why) {
+      case Unrealised::kMissing:
+        return "missing";
+      case Unrealised::kNotDue:
+        return "not-due";
+      case Unrealised::kNo:
+        break;
+    }
+    return "";
+  };
   for (const ContractResult& c : e.contracts) {
     std::vector<const TargetScore*> scores;
     for (const TargetScore& s : c.score.targets) scores.push_back(&s);
@@ -63,7 +77,7 @@ static Table targets_table(const PeriodEvaluation& e) {
                         std::string(token(s->target->polarity)),
                         std::string(token(s->target->mode)), format_number(s->target->weight),
                         format_number(s->target_value), format_number(s->actual_value),
-                        format_number(s->achievement)});
+                        format_number(s->achievement), reason(s->reason)});
   }
   return t;
 }

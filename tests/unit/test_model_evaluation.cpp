@@ -221,9 +221,9 @@ TEST_CASE("evaluation a report lacking a target's value scores that target 0") {
     Table targets = evaluation_table("targets", e, Labels::get(Language::kEn));
     REQUIRE(targets.rows.size() == 2);
     CHECK(targets.rows[0] == std::vector<std::string>{"c", "a", "2018-Q3", "higher", "cumulative",
-                                                      "2.00", "100.00", "", ""});
+                                                      "2.00", "100.00", "", "", "missing"});
     CHECK(targets.rows[1] == std::vector<std::string>{"c", "b", "2018-Q3", "higher", "per-period",
-                                                      "1.00", "10.00", "", ""});
+                                                      "1.00", "10.00", "", "", "missing"});
   }
 }
 

@@ -98,8 +98,8 @@ TEST_CASE("scoring a contract over a quarter, a half and a year") {
   }
   SUBCASE("a value missing from a report that is in scores 0 too") {
     Report partial = report("2018-Q4", {{"pengguna", 900}});
-    ContractScore s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}, {q("2018-Q4"), &partial}},
-                                     kLate, kZero);
+    ContractScore s = score_contract(c, q("2018-H2"),
+                                     {{q("2018-Q3"), &r3}, {q("2018-Q4"), &partial}}, kLate, kZero);
     CHECK(*s.targets[0].achievement == 0);
     CHECK(*s.targets[1].achievement == doctest::Approx(100));
     CHECK(*s.score == doctest::Approx((0 + 2 * 100) / 3.0));
@@ -107,8 +107,8 @@ TEST_CASE("scoring a contract over a quarter, a half and a year") {
   SUBCASE("a report not due yet leaves its targets unscored, under either rule") {
     Date q4_due = *Date::parse("2019-01-10");  // 2018-Q4's last day and 10 days of grace
     for (const ScoringRules& rules : {kZero, kSkip}) {
-      ContractScore s = score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}},
-                                       *Date::parse("2019-01-09"), rules);
+      ContractScore s =
+          score_contract(c, q("2018-H2"), {{q("2018-Q3"), &r3}}, *Date::parse("2019-01-09"), rules);
       CHECK_FALSE(s.targets[0].achievement.has_value());
       CHECK(s.targets[0].reason == Unrealised::kNotDue);
       CHECK(s.targets[1].reason == Unrealised::kNotDue);

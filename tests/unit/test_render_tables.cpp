@@ -93,8 +93,9 @@ TEST_CASE("tables the header rows of the four tables") {
   CHECK(table_text(e, "contracts") ==
         "contract,unit,period,score,band,reports_due,reports_on_time,reports_late,"
         "reports_missing\n");
-  CHECK(table_text(e, "targets") ==
-        "contract,target,period,polarity,mode,weight,target_value,actual_value,achievement\n");
+  CHECK(
+      table_text(e, "targets") ==
+      "contract,target,period,polarity,mode,weight,target_value,actual_value,achievement,reason\n");
   CHECK(table_text(e, "units") ==
         "unit,name,ideas,initiative,trial,implemented,dropped,contracts,mean_score,"
         "reports_missing\n");
@@ -122,21 +123,23 @@ TEST_CASE("tables the four tables of a small programme byte for byte") {
   CHECK(table_text(e, "contracts") ==
         "contract,unit,period,score,band,reports_due,reports_on_time,reports_late,"
         "reports_missing\n"
-        "dinkes-2018,dinkes,2018-Q3,,,1,0,0,1\n"
+        "dinkes-2018,dinkes,2018-Q3,0.00,Very low,1,0,0,1\n"
         "rsud-2018,rsud,2018-Q3,85.00,High,1,1,0,0\n");
   // Rows by contract, then by target id; a negative number is left as it is.
+  // dinkes-2018's report, due 2018-10-10, is missing: its target scores 0.
   CHECK(table_text(e, "targets") ==
-        "contract,target,period,polarity,mode,weight,target_value,actual_value,achievement\n"
-        "dinkes-2018,selisih,2018-Q3,higher,cumulative,1.00,-10.00,,\n"
-        "rsud-2018,pengguna,2018-Q3,higher,per-period,2.00,500.00,400.00,80.00\n"
-        "rsud-2018,waktu,2018-Q3,lower,cumulative,1.00,40.00,42.00,95.00\n");
+        "contract,target,period,polarity,mode,weight,target_value,actual_value,achievement,"
+        "reason\n"
+        "dinkes-2018,selisih,2018-Q3,higher,cumulative,1.00,-10.00,,0.00,missing\n"
+        "rsud-2018,pengguna,2018-Q3,higher,per-period,2.00,500.00,400.00,80.00,\n"
+        "rsud-2018,waktu,2018-Q3,lower,cumulative,1.00,40.00,42.00,95.00,\n");
   // A name a spreadsheet would run as a formula is neutralised; one with a
   // comma is quoted.
   CHECK(table_text(e, "units") ==
         "unit,name,ideas,initiative,trial,implemented,dropped,contracts,mean_score,"
         "reports_missing\n"
         "bappeda,\"Badan Perencanaan, Penelitian dan Pengembangan\",1,0,1,0,0,0,,0\n"
-        "dinkes,'=SUM(A1:A9),0,0,0,0,0,1,,1\n"
+        "dinkes,'=SUM(A1:A9),0,0,0,0,0,1,0.00,1\n"
         "rsud,RSUD dr. R. Koesma,1,0,0,1,0,1,85.00,0\n");
   CHECK(table_text(e, "ideas") ==
         "idea,unit,stage,category,kind,priority,indicator,plan_steps,plan_done,plan_overdue\n"
@@ -165,8 +168,8 @@ TEST_CASE("tables band labels are in the chosen language") {
   REQUIRE(en.rows.size() == 2);
   CHECK(id.rows[1][4] == "Tinggi");
   CHECK(en.rows[1][4] == "High");
-  CHECK(id.rows[0][4] == "");
-  CHECK(en.rows[0][4] == "");
+  CHECK(id.rows[0][4] == "Sangat Rendah");
+  CHECK(en.rows[0][4] == "Very low");
 }
 
 TEST_CASE("tables table_json has null for empty cells and numbers unquoted") {
@@ -176,7 +179,7 @@ TEST_CASE("tables table_json has null for empty cells and numbers unquoted") {
   CHECK(table_json(contracts) ==
         "[\n"
         "  {\"contract\": \"dinkes-2018\", \"unit\": \"dinkes\", \"period\": \"2018-Q3\", "
-        "\"score\": null, \"band\": null, \"reports_due\": 1, \"reports_on_time\": 0, "
+        "\"score\": 0.00, \"band\": \"Very low\", \"reports_due\": 1, \"reports_on_time\": 0, "
         "\"reports_late\": 0, \"reports_missing\": 1},\n"
         "  {\"contract\": \"rsud-2018\", \"unit\": \"rsud\", \"period\": \"2018-Q3\", "
         "\"score\": 85.00, \"band\": \"High\", \"reports_due\": 1, \"reports_on_time\": 1, "
