@@ -48,7 +48,7 @@ inovasi.yaml: the programme
   editor_schema     true: records are written with the editor's schema hint
   reporting         every_months: {{every-months}}, reports are per quarter; grace_days: days from a quarter's end to its report's due date, default {{grace-days}}
   evaluation        every_months: the evaluation cycle, 6 or 12; default {{evaluation-months}}
-  scale             cap: the highest achievement counted, default {{cap}}; bands: [{min, label: {id, en}}], highest first, the last with min 0; missing: zero (a realisation missing when due scores 0, the default) or skip
+  scale             cap: the highest achievement counted, default {{cap}}; bands: [{min, label: {id, en}}], highest first, the last at min 0; missing: zero or skip
   priorities        the RPJMD priorities: [{id*, title*}]
   indicators        the IKD, regional indicators: [{id*, name*, priority, unit}]
 

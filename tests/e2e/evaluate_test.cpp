@@ -107,7 +107,7 @@ TEST_CASE("evaluate defaults: the last quarter ended on the as-of date, the prog
         "contract,unit,period,score,band,reports_due,reports_on_time,reports_late,"
         "reports_missing\n"
         "perkim-2018,dinas-perkim,2018-Q4,88.67,Tinggi,1,0,1,0\n"
-        "pupr-2018,dinas-pupr,2018-Q4,,,1,0,0,1\n"
+        "pupr-2018,dinas-pupr,2018-Q4,0.00,Sangat Rendah,1,0,0,1\n"
         "rsud-2018,rsud-koesma,2018-Q4,105.33,Sangat Tinggi,1,1,0,0\n");
   // On 2018-12-30 the fourth quarter has not ended: the third is evaluated,
   // and the fourth quarter's reports are not due yet.
@@ -133,7 +133,7 @@ TEST_CASE("evaluate --format json: the whole evaluation, or one table") {
         "\"score\": 88.67, \"band\": \"High\", \"reports_due\": 1, \"reports_on_time\": 0, "
         "\"reports_late\": 1, \"reports_missing\": 0},\n"
         "  {\"contract\": \"pupr-2018\", \"unit\": \"dinas-pupr\", \"period\": \"2018-Q4\", "
-        "\"score\": null, \"band\": null, \"reports_due\": 1, \"reports_on_time\": 0, "
+        "\"score\": 0.00, \"band\": \"Very low\", \"reports_due\": 1, \"reports_on_time\": 0, "
         "\"reports_late\": 0, \"reports_missing\": 1},\n"
         "  {\"contract\": \"rsud-2018\", \"unit\": \"rsud-koesma\", \"period\": \"2018-Q4\", "
         "\"score\": 105.33, \"band\": \"Very high\", \"reports_due\": 1, \"reports_on_time\": 1, "

@@ -61,7 +61,7 @@ void check_page(const std::string& text, const std::string& see_also) {
     CHECK(columns(line) <= 80);
     CHECK((line.empty() || line.back() != ' '));
   }
-  CHECK(lines.size() <= 110);
+  CHECK(lines.size() <= 112);
   auto last = text.rfind("\n\n" + see_also);
   REQUIRE(last != std::string::npos);
   CHECK(text.find("\n\n", last + 2) == std::string::npos);
