@@ -259,7 +259,9 @@ class Summary {
                                 fmt::arg("min", fmt::format("{}", b.min))));
     return {text(l_.format("note-bands", fmt::arg("bands", text::join(named, "; ")))),
             text(l_.format("note-cap", fmt::arg("cap", fmt::format("{}", p.score_cap())))),
-            text(l_.format("note-due", fmt::arg("days", p.grace_days())))};
+            text(l_.format("note-due", fmt::arg("days", p.grace_days()))),
+            text(l_[p.missing_rule() == MissingRule::kZero ? "note-missing-zero"
+                                                           : "note-missing-skip"])};
   }
 };
 
