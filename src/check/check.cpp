@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "inovasi/model/nip.h"
+#include "inovasi/store/record_types.h"
 #include "inovasi/util/messages.h"
 #include "inovasi/util/text.h"
 
@@ -117,11 +118,7 @@ class Checker {
                          it->second, path));
       }
     };
-    visit(r_.units);
-    visit(r_.ideas);
-    visit(r_.contracts);
-    visit(r_.reports);
-    visit(r_.regulations);
+    for_each_record_type([&](auto type) { visit(r_.all<typename decltype(type)::type>()); });
   }
 
   template <class R>
@@ -193,7 +190,7 @@ class Checker {
     for (std::size_t k = 0; k < c.ideas.size(); ++k) {
       std::string field = fmt::format("ideas[{}]", k);
       const Stored<Idea>* idea = r_.find<Idea>(c.ideas[k]);
-      if (missing<Idea>(c.ideas[k]))
+      if (!idea && !alone_)
         error(s, field, msg("idea '{}' does not exist (no ideas/{}.yaml)", c.ideas[k], c.ideas[k]));
       else if (idea && idea->record.unit != c.unit)
         warning(s, field,

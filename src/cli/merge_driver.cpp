@@ -10,7 +10,6 @@
 #include <optional>
 #include <set>
 
-#include "inovasi/check/check.h"
 #include "inovasi/cli/app.h"
 #include "inovasi/store/codec.h"
 #include "inovasi/store/record_types.h"
@@ -117,21 +116,6 @@ std::string version_text(const std::vector<FieldMerge>& fields,
   return text;
 }
 
-// The rules a version of a record breaks on its own (check_record_alone),
-// or the reason its text would not be written (unwritable_record).
-template <class R>
-std::set<std::string> broken_rules(const std::string& path, const std::string& text) {
-  Findings findings;
-  std::optional<Stored<R>> stored = read_record_text<R>(text, path, findings);
-  if (stored && !findings.has_errors()) check_record_alone(*stored, findings);
-  std::set<std::string> rules;
-  for (const auto& finding : findings.items())
-    if (finding.severity == Severity::kError) rules.insert(finding.message);
-  if (rules.empty())
-    if (auto why = unwritable_record(path, text)) rules.insert(*why);
-  return rules;
-}
-
 // The three-way merge of each top-level field: a field changed on one side
 // takes that side, a field changed alike on both takes it, and a field
 // changed two ways keeps both between conflict markers. A merge of changes
@@ -180,12 +164,12 @@ std::optional<Merged> merge_fields(const MergeFiles& f, const std::string& base_
   if (!merged.conflicts.empty()) return merged;
   // Only what the merge itself breaks: a rule either side breaks alone is
   // that side's, and check says so.
-  std::set<std::string> inherited =
-      broken_rules<R>(f.path, version_text(fields, &FieldMerge::ours));
-  inherited.merge(broken_rules<R>(f.path, version_text(fields, &FieldMerge::theirs)));
+  std::set<std::string> inherited;
+  for (auto side : {&FieldMerge::ours, &FieldMerge::theirs})
+    for (auto& rule : record_problems(f.path, version_text(fields, side))) inherited.insert(rule);
   auto made_by_merge = [&](const std::string& text) {
     std::set<std::string> made;
-    for (const auto& rule : broken_rules<R>(f.path, text))
+    for (const auto& rule : record_problems(f.path, text))
       if (!inherited.count(rule)) made.insert(rule);
     return made;
   };

@@ -479,20 +479,27 @@ void Transaction::read_as(const std::string& relative, std::optional<std::string
   read_[relative] = std::move(bytes);
 }
 
-std::optional<std::string> unwritable_record(const std::string& relative,
-                                             std::string_view content) {
-  std::optional<std::string> why;
+std::vector<std::string> record_problems(const std::string& relative, std::string_view content) {
+  std::vector<std::string> problems;
   visit_record_path(relative, [&](auto type) {
     using R = typename decltype(type)::type;
     Findings findings;
     std::optional<Stored<R>> stored = read_record_text<R>(content, relative, findings);
     if (stored && !findings.has_errors()) check_record_alone(*stored, findings);
     for (const auto& f : findings.items())
-      if (f.severity == Severity::kError && !why) why = f.message;
-    if (!why && (!stored || canonical_text(stored->record, style_of_file(content)) != content))
-      why = tr("read back, it would not be the record it was written from");
+      if (f.severity == Severity::kError) problems.push_back(f.message);
+    if (problems.empty() &&
+        (!stored || canonical_text(stored->record, style_of_file(content)) != content))
+      problems.push_back(tr("read back, it would not be the record it was written from"));
   });
-  return why;
+  return problems;
+}
+
+std::optional<std::string> unwritable_record(const std::string& relative,
+                                             std::string_view content) {
+  std::vector<std::string> problems = record_problems(relative, content);
+  if (problems.empty()) return std::nullopt;
+  return problems.front();
 }
 
 std::vector<std::string> Transaction::commit(OnChanged on_changed) {
@@ -548,13 +555,12 @@ std::vector<std::string> Transaction::commit(OnChanged on_changed) {
   for (const auto& relative : folders_) batch.remove_folder_if_empty(dir_.absolute(relative));
   // Just before the renames, each file read earlier must still be what was
   // read: an editor may have saved it meanwhile, and that edit must stay.
-  std::map<stdfs::path, std::string> read_paths;
-  for (const auto& [relative, bytes] : read_) {
-    batch.expect(dir_.absolute(relative), bytes);
-    read_paths[dir_.absolute(relative)] = relative;
-  }
+  for (const auto& [relative, bytes] : read_) batch.expect(dir_.absolute(relative), bytes);
+  auto relative_of = [this](const stdfs::path& target) {
+    return target.lexically_relative(dir_.root()).string();
+  };
   batch.on_changed([&](const stdfs::path& target) {
-    const std::string& relative = read_paths.at(target);
+    std::string relative = relative_of(target);
     if (on_changed == OnChanged::kRefuseAll)
       throw InvalidInput(
           msg("{}: changed since it was read; nothing was written, run the "
@@ -570,10 +576,7 @@ std::vector<std::string> Transaction::commit(OnChanged on_changed) {
   // Saved in the very moment before its rename: left alone all the same.
   std::vector<std::string> late;
   for (const auto& target : batch.left_alone()) {
-    // A removal held back with a rename left alone was read as well (mv).
-    std::string relative = read_paths.count(target)
-                               ? read_paths.at(target)
-                               : target.lexically_relative(dir_.root()).string();
+    std::string relative = relative_of(target);
     std::erase(written, relative);
     skipped_.push_back(msg("{}: changed since it was read; left alone", dir_.shown(relative)));
     late.push_back(dir_.shown(relative));

@@ -131,6 +131,8 @@ std::optional<std::string> symlink_on_path(const ProgrammeDir& dir, const std::s
 // the record would break a rule it keeps on its own (check_record_alone).
 // Nothing for a file that is no record, or bytes that are fine.
 std::optional<std::string> unwritable_record(const std::string& relative, std::string_view content);
+// Every such reason, in file order; empty when the bytes are fine.
+std::vector<std::string> record_problems(const std::string& relative, std::string_view content);
 
 // Stages record files and writes them all at once under the directory lock.
 // Unchanged files keep their bytes (and modification time).
